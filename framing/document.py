@@ -1,0 +1,209 @@
+"""The parsed article: paragraphs, sentences, tokens and quote spans with offsets.
+
+Every offset in this module indexes ``Document.source``, the exact text passed to
+:func:`framing.parse`, so ``doc.source[x.start:x.end]`` is always the audited words.
+``Document.text`` is the cleaned reading text (content paragraphs joined by blank lines).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from framing.quotes import Quote
+
+__all__ = [
+    "Token",
+    "Sentence",
+    "Paragraph",
+    "QuoteSpan",
+    "RemovedLine",
+    "Document",
+    "PARAGRAPH_KINDS",
+    "TOKEN_KINDS",
+]
+
+#: Paragraph kinds: the headline, ordinary body text, an embedded social-media post's
+#: text and the post's "— Name (@handle) date" attribution line.
+PARAGRAPH_KINDS = ("headline", "body", "embed", "embed_attribution")
+
+#: Token kinds produced by the tokenizer.
+TOKEN_KINDS = ("word", "number", "punct", "url", "handle", "hashtag", "email", "symbol")
+
+
+class Token(NamedTuple):
+    """One token. A NamedTuple (immutable, cheap) because articles have thousands.
+
+    Attributes:
+        text: The token as written.
+        start: Offset of the first character in ``Document.source``.
+        end: Offset one past the last character.
+        kind: One of :data:`TOKEN_KINDS`.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+class RemovedLine(NamedTuple):
+    """A boilerplate line taken out by the cleaner, and why.
+
+    Attributes:
+        line: The removed line as written (stripped of surrounding whitespace).
+        reason: Human-readable reason, e.g. ``"navigation"``.
+        rule: Name of the cleaning rule that fired.
+        start: Offset of the line in ``Document.source``.
+        end: Offset one past the line's last character.
+    """
+
+    line: str
+    reason: str
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A content paragraph (one line of the cleaned text).
+
+    Attributes:
+        index: Position among the document's paragraphs, from 0.
+        start: Offset of the first non-space character in ``Document.source``.
+        end: Offset one past the last non-space character.
+        text: ``source[start:end]``.
+        kind: One of :data:`PARAGRAPH_KINDS`.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence; never crosses a paragraph boundary.
+
+    Attributes:
+        index: Position among the document's sentences, from 0.
+        start: Offset in ``Document.source``.
+        end: Offset one past the last character.
+        text: ``source[start:end]``.
+        paragraph: Index of the paragraph holding the sentence.
+        tokens: The sentence's tokens, in order.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tokens: tuple[Token, ...] = ()
+
+    @property
+    def words(self) -> tuple[Token, ...]:
+        """Tokens that count as words (kind ``word`` or ``number``)."""
+        return tuple(t for t in self.tokens if t.kind in ("word", "number"))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Text between quotation marks (the narrator/quoted mask).
+
+    Attributes:
+        start: Offset of the opening mark.
+        end: Offset one past the closing mark, or the end of the paragraph where an
+            unclosed quote stops.
+        content_start: Offset of the first character inside the marks.
+        content_end: Offset one past the last character inside the marks.
+        open_mark: The opening mark as written (``"``, ``“``, ``'`` or ``‘``).
+        close_mark: The closing mark, or ``""`` when the quote is unclosed.
+        closed: False when no closing mark was found before the paragraph ended.
+        depth: 0 for a top-level quote, 1 for a quote nested inside another.
+        paragraphs: Indexes of the paragraphs the span covers (more than one for a
+            paragraph-continuation quote).
+    """
+
+    start: int
+    end: int
+    content_start: int
+    content_end: int
+    open_mark: str
+    close_mark: str
+    closed: bool = True
+    depth: int = 0
+    paragraphs: tuple[int, ...] = ()
+
+    @property
+    def is_continued(self) -> bool:
+        """True when the quote runs over more than one paragraph."""
+        return len(self.paragraphs) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article parsed once, shared by every scorer.
+
+    Attributes:
+        source: The exact text given to :func:`framing.parse`; all offsets index it.
+        text: Cleaned reading text: content paragraphs joined by ``"\\n\\n"``.
+        paragraphs: Content paragraphs in order (boilerplate removed).
+        sentences: Sentences of all paragraphs, in order.
+        quote_spans: Quotation-mark spans, sorted by start; nested ones have depth 1.
+        quotes: Attributed quotations (see :func:`framing.extract_quotes`).
+        removed: Boilerplate lines taken out, each with its reason.
+        metadata: Values read from the text itself (``title``, ``author``, ``date``,
+            ``updated``, ``outlet`` ...), as strings.
+        flags: Warnings about the input, e.g. ``"empty"``, ``"html_input"``,
+            ``"unclosed_quote"``.
+    """
+
+    source: str
+    text: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    quote_spans: tuple[QuoteSpan, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+    metadata: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    flags: tuple[str, ...] = ()
+
+    @property
+    def headline(self) -> Paragraph | None:
+        """The headline paragraph, or None when the text has none."""
+        for paragraph in self.paragraphs:
+            if paragraph.kind == "headline":
+                return paragraph
+        return None
+
+    @property
+    def word_count(self) -> int:
+        """Number of word and number tokens over all sentences."""
+        return sum(1 for s in self.sentences for t in s.tokens if t.kind in ("word", "number"))
+
+    def quoted_intervals(self) -> tuple[tuple[int, int], ...]:
+        """Top-level quoted content as sorted, non-overlapping ``(start, end)`` pairs."""
+        return tuple(
+            (q.content_start, q.content_end) for q in self.quote_spans if q.depth == 0
+        )
+
+    def is_quoted(self, offset: int) -> bool:
+        """True when ``offset`` lies inside a top-level quotation's content."""
+        return offset_in_intervals(self.quoted_intervals(), offset)
+
+
+def offset_in_intervals(intervals: Sequence[tuple[int, int]], offset: int) -> bool:
+    """True when ``offset`` falls in one of the sorted, non-overlapping half-open intervals."""
+    if not intervals:
+        return False
+    starts = [start for start, _ in intervals]
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and intervals[i][0] <= offset < intervals[i][1]

@@ -1,0 +1,75 @@
+"""One parsing pass: clean, split into paragraphs, sentences and tokens, find quotes."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from framing.clean import clean
+from framing.document import Document, Paragraph
+from framing.errors import InputError
+from framing.quotes import attribute_quotes
+from framing.quotespans import find_quote_spans
+from framing.segment import split_sentences
+
+__all__ = ["parse"]
+
+
+def parse(text: str) -> Document:
+    """Parse an article once for every scorer.
+
+    Cleaning removes boilerplate lines (each recorded with its reason in
+    ``Document.removed``); the remaining lines become paragraphs, split into sentences
+    (NLTK Punkt with a news abbreviation list, no downloaded data) and tokens; quotation
+    marks give the quoted-voice mask; quotations are attributed to speakers.
+
+    Args:
+        text: Article text (plain text; HTML is detected, flagged and its tags blanked).
+
+    Returns:
+        A :class:`Document` whose offsets index ``text``. Empty or whitespace-only input
+        gives a valid empty Document flagged ``"empty"``.
+
+    Raises:
+        InputError: ``text`` is not a ``str`` (decode bytes first).
+    """
+    if not isinstance(text, str):
+        raise InputError(
+            f"text: expected str, got {type(text).__name__}; decode bytes first "
+            "(framing.load_corpus decodes files and records a warning for bad bytes)"
+        )
+    cleaned = clean(text)
+    source = cleaned.source
+    paragraphs = tuple(
+        Paragraph(index=i, start=line.start, end=line.end, text=source[line.start : line.end],
+                  kind=line.kind)
+        for i, line in enumerate(cleaned.lines)
+    )
+    flags = list(cleaned.flags)
+    if not paragraphs:
+        flags.append("empty")
+    sentences = split_sentences(source, paragraphs)
+    quote_spans = find_quote_spans(source, paragraphs)
+    if any(not q.closed for q in quote_spans):
+        flags.append("unclosed_quote")
+    draft = Document(
+        source=source,
+        text="\n\n".join(p.text for p in paragraphs),
+        paragraphs=paragraphs,
+        sentences=sentences,
+        quote_spans=quote_spans,
+        removed=cleaned.removed,
+        metadata=MappingProxyType(dict(cleaned.metadata)),
+        flags=tuple(dict.fromkeys(flags)),
+    )
+    quotes = attribute_quotes(draft)
+    return Document(
+        source=draft.source,
+        text=draft.text,
+        paragraphs=draft.paragraphs,
+        sentences=draft.sentences,
+        quote_spans=draft.quote_spans,
+        quotes=quotes,
+        removed=draft.removed,
+        metadata=draft.metadata,
+        flags=draft.flags,
+    )

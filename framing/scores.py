@@ -1,0 +1,128 @@
+"""Score one article on all four measures from a single parse."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from framing.article import Article
+from framing.document import Document
+from framing.errors import InputError
+from framing.parse import parse
+
+__all__ = ["ArticleScores", "score", "RECORD_KEYS_BASE"]
+
+#: Identity and size keys that open every flat record.
+RECORD_KEYS_BASE = ("id", "outlet", "date", "title", "author", "incident", "words", "sentences")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleScores:
+    """All scores of one article, with the parsed Document kept for auditing.
+
+    ``as_dict()`` gives the flat record (keys listed in docs/measures.md); undefined
+    values are NaN, never 0.
+    """
+
+    article: Article
+    document: Document
+    sentiment: Any
+    readability: Any
+    terms: Any
+    quotes: Any
+    flags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """Flat record: identity, size, then each measure's prefixed keys, then ``flags``."""
+        art = self.article
+        record: dict[str, Any] = {
+            "id": art.id,
+            "outlet": art.outlet,
+            "date": art.date.isoformat() if art.date else None,
+            "title": art.title,
+            "author": art.author,
+            "incident": art.incident,
+            "words": self.document.word_count,
+            "sentences": len(self.document.sentences),
+        }
+        for part in (self.sentiment, self.readability, self.terms, self.quotes):
+            record.update(part.as_dict())
+        record["flags"] = ";".join(self.flags)
+        return record
+
+
+def _article_from(article_or_text: Article | str) -> Article:
+    if isinstance(article_or_text, Article):
+        return article_or_text
+    if isinstance(article_or_text, str):
+        return Article(id="text", text=article_or_text)
+    raise InputError(
+        f"article_or_text: expected framing.Article or str, got {type(article_or_text).__name__}"
+    )
+
+
+def _fill_from_text(article: Article, doc: Document) -> Article:
+    """Take title, author, date and outlet found in the text where the caller gave none."""
+    from dataclasses import replace
+
+    updates: dict[str, Any] = {}
+    for name in ("title", "author", "outlet", "date"):
+        if getattr(article, name) is None and doc.metadata.get(name):
+            updates[name] = doc.metadata[name]
+    if not updates:
+        return article
+    try:
+        return replace(article, **updates)
+    except InputError:
+        updates.pop("date", None)
+        return replace(article, **updates) if updates else article
+
+
+def score(
+    article_or_text: Article | str,
+    *,
+    lexicon: Any = None,
+    actors: Any = None,
+    registry: Any = None,
+) -> ArticleScores:
+    """Score one article for sentiment, readability, loaded terms and quote balance.
+
+    Args:
+        article_or_text: An :class:`Article` or raw text (given the id ``"text"``).
+        lexicon: A loaded-term lexicon (default: the built-in one).
+        actors: Actor groups for actor sentiment and word choice (default: built-in).
+        registry: Optional actor registry mapping speaker names to roles.
+
+    Returns:
+        :class:`ArticleScores`; undefined values (e.g. readability of an empty text) are NaN.
+    """
+    from framing.quote_balance import score_quotes
+    from framing.readability import score_readability
+    from framing.sentiment import score_sentiment
+    from framing.terms import score_terms
+
+    article = _article_from(article_or_text)
+    doc = parse(article.text)
+    article = _fill_from_text(article, doc)
+    flags = list(doc.flags) + list(article.warnings)
+    sentiment = score_sentiment(doc, actors=actors)
+    readability = score_readability(doc)
+    terms = score_terms(doc, lexicon=lexicon, actors=actors)
+    quotes = score_quotes(doc, registry=registry)
+    for part in (sentiment, readability, terms, quotes):
+        flags.extend(getattr(part, "flags", ()))
+    return ArticleScores(
+        article=article,
+        document=doc,
+        sentiment=sentiment,
+        readability=readability,
+        terms=terms,
+        quotes=quotes,
+        flags=tuple(dict.fromkeys(flags)),
+    )
+
+
+def nan_if_none(value: float | None) -> float:
+    """Return ``value`` as float, NaN for None (undefined is NaN, never 0)."""
+    return math.nan if value is None else float(value)
