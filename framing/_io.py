@@ -11,6 +11,12 @@ from typing import IO
 __all__ = ["atomic_write_text", "atomic_write_bytes", "atomic_writer"]
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_writer(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None]) -> Path:
     """Call ``write`` on a temporary binary file, then move it over ``path`` atomically.
 
@@ -24,6 +30,7 @@ def atomic_writer(path: str | os.PathLike[str], write: Callable[[IO[bytes]], Non
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, 0o666 & ~_current_umask())
         os.replace(tmp_name, target)
     except BaseException:
         try:

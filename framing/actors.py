@@ -1,0 +1,317 @@
+"""Actor groups and their mentions: who is being written about, and with which label.
+
+Groups (police, protesters, government, Israel/Israelis, Palestinians, Hamas, the
+Jewish and Muslim communities, migrants, the military, courts, media ...) are data in
+``framing/data/actors.toml``: for each group its *names* (proper names and metonyms such
+as "Scotland Yard", "the Met") and its *label family*, the common nouns a writer picks
+from ("protesters", "demonstrators", "activists", "mob", "rioters", "zealots" ...).
+Which label an outlet picks for the same people is a framing choice (Entman 1993;
+Entman, "Framing: Toward clarification of a fractured paradigm", J. Communication 43(4)).
+
+Matching rules:
+
+* lower-case entries match in any case and in singular or plural ("protester",
+  "Protesters", "protesters'"); possessive ``'s`` is ignored;
+* entries containing a capital letter are names and match only with that capitalisation
+  (so "Met" matches "the Met" but not "they met"), or in all capitals for words longer
+  than three letters ("HAMAS" in a headline); plural ``s`` is allowed ("Israelis");
+* multi-word and hyphenated entries match as token sequences, longest first, so
+  "riot police" is one mention and "Hamas militants" is a Hamas mention;
+* a mention never starts or ends inside a longer word or hyphenated compound.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from framing.document import Document, offset_in_intervals
+from framing.errors import LexiconError
+from framing.lexicon import WordToken, build_index, match_phrases, term_parts, word_tokens
+
+__all__ = ["ActorGroup", "ActorMention", "find_actor_mentions", "load_actors"]
+
+_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_GROUP_FIELDS = ("name", "description", "names", "labels")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorGroup:
+    """An actor group and the words that refer to it.
+
+    Attributes:
+        name: Group identifier, lower-case (``"police"``, ``"protesters"``).
+        aliases: Every surface form that refers to the group: names (``"Scotland Yard"``,
+            ``"Met"``) followed by the labels, as written in the data file.
+        labels: The label family a writer chooses from (``"protesters"``, ``"mob"``...).
+    """
+
+    name: str
+    aliases: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """One mention of an actor group.
+
+    Attributes:
+        group: The group's name.
+        label: The alias that matched, as written in the data file (so "protester" and
+            "Protesters'" both give ``"protesters"``).
+        text: The words as written in the article (``source[start:end]``).
+        start: Offset in ``Document.source``.
+        end: Offset one past the mention.
+        sentence: Index of the sentence holding the mention.
+        quoted: True when the mention lies inside a quotation (quoted voice).
+    """
+
+    group: str
+    label: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    quoted: bool
+
+
+class _Alias(NamedTuple):
+    group: str
+    label: str
+    cased: bool
+    parts: tuple[str, ...]  # as written, split on spaces/hyphens
+
+
+# ------------------------------------------------------------------ loading
+
+
+def _group_lines(text: str) -> list[int]:
+    return [i for i, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("[[group]]")]
+
+
+def _fail(file: str, line: int | None, field: str, msg: str) -> LexiconError:
+    where = f"{file}, line {line}" if line else file
+    return LexiconError(f"{where}, field {field!r}: {msg}")
+
+
+def _parse_groups(text: str, file: str) -> list[ActorGroup]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"line (\d+)", str(exc))
+        raise _fail(file, int(m.group(1)) if m else None, "(syntax)", f"invalid TOML: {exc}") from None
+    groups = data.get("group", [])
+    if not isinstance(groups, list):
+        raise _fail(file, None, "group", "expected an array of tables written [[group]]")
+    lines = _group_lines(text)
+    out = []
+    for k, g in enumerate(groups):
+        line = lines[k] if k < len(lines) else None
+        if not isinstance(g, dict):
+            raise _fail(file, line, "group", f"expected a table, got {g!r}")
+        for key in g:
+            if key not in _GROUP_FIELDS:
+                raise _fail(file, line, key, f"unknown field; allowed: {', '.join(_GROUP_FIELDS)}")
+        name = g.get("name")
+        if not isinstance(name, str) or not _NAME_RE.match(name):
+            raise _fail(file, line, "name", f"expected a lower-case identifier, got {name!r}")
+        lists = {}
+        for field in ("names", "labels"):
+            value = g.get(field, [])
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) and term_parts(v) for v in value
+            ):
+                raise _fail(file, line, field, f"expected a list of non-empty strings, got {value!r}")
+            lists[field] = tuple(v.strip() for v in value)
+        if not lists["names"] and not lists["labels"]:
+            raise _fail(file, line, "labels", "a group needs at least one name or label")
+        aliases = tuple(dict.fromkeys((*lists["names"], *lists["labels"])))
+        out.append(ActorGroup(name=name, aliases=aliases, labels=lists["labels"]))
+    return out
+
+
+def _merge(groups: Iterable[ActorGroup]) -> tuple[ActorGroup, ...]:
+    merged: dict[str, ActorGroup] = {}
+    for g in groups:
+        old = merged.get(g.name)
+        if old is None:
+            merged[g.name] = g
+        else:
+            merged[g.name] = ActorGroup(
+                name=g.name,
+                aliases=tuple(dict.fromkeys((*old.aliases, *g.aliases))),
+                labels=tuple(dict.fromkeys((*old.labels, *g.labels))),
+            )
+    return tuple(merged.values())
+
+
+@cache
+def _builtin() -> tuple[ActorGroup, ...]:
+    text = (resources.files("framing") / "data" / "actors.toml").read_text(encoding="utf-8")
+    return _merge(_parse_groups(text, "framing/data/actors.toml"))
+
+
+def load_actors(path: str | Path | None = None, *, replace: bool = False) -> tuple[ActorGroup, ...]:
+    """Load the built-in actor groups, optionally extended or replaced by a user TOML file.
+
+    The file holds ``[[group]]`` tables with ``name`` (lower-case identifier), ``names``
+    (proper names, matched with their capitalisation), ``labels`` (the label family,
+    matched in any case and number) and an optional ``description``. A group whose name
+    already exists gets the new names and labels added.
+
+    Args:
+        path: User TOML file, or None for the built-in groups.
+        replace: If True, use only the user file's groups.
+
+    Returns:
+        The groups, built-in order first.
+
+    Raises:
+        LexiconError: The file is missing or malformed; the message names the file, the
+            line and the field.
+    """
+    if path is None:
+        return _builtin()
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(str(p), None, "(file)", f"cannot read actor file: {exc}") from None
+    user = _parse_groups(text, str(p))
+    return _merge(user) if replace else _merge((*_builtin(), *user))
+
+
+# ------------------------------------------------------------------ matching
+
+
+def _noun_forms(word: str) -> set[str]:
+    """Singular and plural forms of a lower-case English noun (regular rules + -man)."""
+    forms = {word}
+    if word.endswith("men"):
+        forms.add(word[:-3] + "man")
+    elif word.endswith("man"):
+        forms.add(word[:-3] + "men")
+    elif word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    elif word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        forms.add(word[:-2])
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is", "news")) and len(word) > 3:
+        forms.add(word[:-1])
+    elif word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms.add(word[:-1] + "ies")
+    elif word.endswith(("s", "x", "ch", "sh", "z")):
+        forms.add(word + "es")
+    elif word == "people":
+        forms.add("person")
+    elif word == "person":
+        forms.add("people")
+    elif word not in ("police", "media", "press", "military", "public", "army", "navy"):
+        forms.add(word + "s")
+    return forms
+
+
+def _alias_keys(alias: str) -> list[tuple[str, ...]]:
+    parts = term_parts(alias)
+    variants = {parts}
+    if "-" in alias:
+        variants.add(term_parts(alias.replace("-", "")))
+    out: list[tuple[str, ...]] = []
+    for v in variants:
+        last = v[-1]
+        if alias != alias.lower():  # a name: allow a plural s only
+            lasts = {last, last + "s"} if not last.endswith("s") else {last}
+        else:
+            lasts = _noun_forms(last)
+        out.extend((*v[:-1], form) for form in lasts)
+    return out
+
+
+@lru_cache(maxsize=16)
+def _actor_index(actors: tuple[ActorGroup, ...]) -> dict[str, Any]:
+    items: list[tuple[tuple[str, ...], _Alias]] = []
+    for g in actors:
+        for alias in g.aliases:
+            cased = alias != alias.lower()
+            payload = _Alias(g.name, alias, cased, tuple(_TERM_SPLIT.split(alias.strip())))
+            items.extend((keys, payload) for keys in _alias_keys(alias))
+    return build_index(items)
+
+
+_TERM_SPLIT = re.compile(r"[\s\-‐‑]+")
+
+
+def _case_ok(alias: _Alias, toks: Sequence[WordToken]) -> bool:
+    if not alias.cased:
+        return True
+    if len(alias.parts) != len(toks):  # hyphen-joined variant of a cased name
+        surface = "".join(t.surface for t in toks)
+        return surface.startswith("".join(alias.parts)) or surface.isupper()
+    for want, tok in zip(alias.parts, toks):
+        got = tok.surface.replace("’", "'")
+        if want == want.lower():
+            continue
+        if got.startswith(want) or got.rstrip("s") == want.rstrip("s"):
+            continue
+        if got.isupper() and len(got) > 3:
+            continue
+        return False
+    return True
+
+
+def _regions(doc: Document) -> list[tuple[int, int, int]]:
+    """(start, end, sentence index) of every sentence; paragraphs if there are none."""
+    if doc.sentences:
+        return [(s.start, s.end, s.index) for s in doc.sentences]
+    return [(p.start, p.end, -1) for p in doc.paragraphs]
+
+
+def find_actor_mentions(
+    doc: Document, actors: Sequence[ActorGroup] | None = None
+) -> tuple[ActorMention, ...]:
+    """Find every mention of every actor group in a parsed document.
+
+    Args:
+        doc: A parsed :class:`~framing.document.Document` (boilerplate already removed).
+        actors: Groups from :func:`load_actors` (default: the built-in groups).
+
+    Returns:
+        Mentions in text order; overlapping aliases resolve to the longest match, so
+        "Metropolitan Police" is one police mention.
+    """
+    groups = tuple(actors) if actors is not None else load_actors()
+    index = _actor_index(groups)
+    quoted = doc.quoted_intervals()
+    out: list[ActorMention] = []
+    for start, end, sent in _regions(doc):
+        toks = word_tokens(doc.source[start:end], start)
+        keys = [t.norm for t in toks]
+        for i, j, alias in match_phrases(toks, keys, index, _case_ok):
+            s, e = toks[i].start, toks[j - 1].end
+            out.append(
+                ActorMention(
+                    group=alias.group,
+                    label=alias.label,
+                    text=doc.source[s:e],
+                    start=s,
+                    end=e,
+                    sentence=sent,
+                    quoted=offset_in_intervals(quoted, s),
+                )
+            )
+    return tuple(out)
+
+
+def sentence_of(doc: Document, offset: int) -> int:
+    """Index of the sentence containing ``offset``, or -1."""
+    starts = [s.start for s in doc.sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and doc.sentences[i].start <= offset < doc.sentences[i].end:
+        return doc.sentences[i].index
+    return -1

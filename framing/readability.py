@@ -1,0 +1,441 @@
+"""Readability: seven classic formulas from one counting pass over a parsed Document.
+
+The counts come from the Document's own sentences and tokens (the shared sentence
+splitter, which knows "Mr." and "U.S." are not sentence ends and that a headline without
+a full stop is a sentence of its own), not from a regular expression over raw text. The
+formulas and their constants are textstat's (0.7.x), so for the same counts every score
+equals textstat's; see docs/readability.md for where the counts differ and why.
+
+What is counted:
+    * Paragraphs: the headline and body paragraphs. Embedded social-media posts and their
+      attribution lines are left out (they are someone else's writing, often fragments).
+    * Words: tokens of kind ``word`` or ``number``. Hyphenated compounds and contractions
+      written as one token are one word (Flesch's rule, as textstat). URLs, handles,
+      hashtags, e-mail addresses, symbols and punctuation are not words.
+    * Sentences: sentences of the counted paragraphs holding at least one word.
+    * Syllables: :func:`framing.syllables.count_syllables` (CMU dictionary, pyphen
+      fallback); a number token counts one syllable, as in textstat.
+    * Polysyllabic words (SMOG): words of three or more syllables.
+    * Complex words (Gunning fog): words of three or more syllables that are not familiar
+      (see below), not a verb form made three syllables by ``-ed``/``-es``, and not a
+      hyphenated compound of shorter words (Gunning 1952's exclusions, except proper
+      nouns, which are not detected).
+    * Difficult words (Dale-Chall): words not on the Dale-Chall familiar-word list after
+      the Dale-Chall rules for regular inflections (-s, -es, -ies, -ed, -ied, -ing, -er,
+      -est, possessive 's), contractions and hyphenated compounds of familiar words;
+      numbers are familiar. The list is the one textstat ships (``textstat/resources/en/easy_words.txt``,
+      2,940 entries), read from the installed package.
+    * Characters (ARI): characters of the word and number tokens (letters, digits and
+      in-word marks such as apostrophes, hyphens and periods), no sentence punctuation.
+    * Letters (Coleman-Liau): letters and digits of the word and number tokens.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from framing.errors import LexiconError
+from framing.syllables import cmu_syllables, count_syllables
+
+if TYPE_CHECKING:
+    from framing.document import Document
+
+__all__ = [
+    "COUNTED_PARAGRAPH_KINDS",
+    "FORMULAS",
+    "MIN_WORDS",
+    "SMOG_SENTENCES",
+    "ReadabilityCounts",
+    "ReadabilityScores",
+    "count_readability",
+    "is_familiar_word",
+    "readability_from_counts",
+    "score_readability",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Paragraph kinds whose sentences are counted.
+COUNTED_PARAGRAPH_KINDS: frozenset[str] = frozenset({"headline", "body"})
+
+#: Below this many words every formula is NaN and the result is flagged
+#: ``readability_too_short``: Flesch (1948) and Dale and Chall (1948) calibrated their
+#: formulas on samples of about 100 words, and below that a single sentence more or less
+#: moves the grade by several points.
+MIN_WORDS = 100
+
+#: SMOG is defined on 30 sentences (McLaughlin 1969); fewer are extrapolated by the
+#: formula's 30/sentences factor and flagged ``readability_smog_few_sentences``.
+SMOG_SENTENCES = 30
+
+#: The seven formulas, in record order (suffixes of the ``readability_`` keys).
+FORMULAS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "automated_readability_index",
+    "dale_chall",
+)
+
+_EASY_WORDS_RESOURCE = "resources/en/easy_words.txt"
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_HYPHENS = ("-", "\u2010", "\u2011", "/")
+# Contraction pieces some tokenizers split off ("is" + "n't"): part of the previous word.
+_CLITICS = frozenset({"'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "'t"})
+# (suffix, replacements): "cities" -> "city", "used" -> "use", "taller" -> "tall".
+_INFLECTIONS = (
+    ("ies", ("y",)),
+    ("ied", ("y",)),
+    ("ier", ("y",)),
+    ("iest", ("y",)),
+    ("es", ("", "e")),
+    ("s", ("",)),
+    ("ed", ("", "e")),
+    ("d", ("",)),
+    ("ing", ("", "e")),
+    ("er", ("", "e")),
+    ("est", ("", "e")),
+)
+_DOUBLING = ("ed", "ing", "er", "est")
+_IRREGULAR_CONTRACTIONS = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "am"}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityCounts:
+    """The counts behind the seven formulas (definitions in the module docstring).
+
+    Attributes:
+        words: Word and number tokens in the headline and body.
+        sentences: Sentences holding at least one word.
+        syllables: Syllables over all words.
+        polysyllabic_words: Words of three or more syllables (SMOG).
+        complex_words: Unfamiliar words of three or more syllables (Gunning fog).
+        difficult_words: Words not on the Dale-Chall familiar list (Dale-Chall).
+        characters: Characters of the words, without spaces or sentence punctuation (ARI).
+        letters: Letters and digits of the words (Coleman-Liau).
+    """
+
+    words: int = 0
+    sentences: int = 0
+    syllables: int = 0
+    polysyllabic_words: int = 0
+    complex_words: int = 0
+    difficult_words: int = 0
+    characters: int = 0
+    letters: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        """The counts under ``readability_<name>`` keys."""
+        return {f"readability_{name}": getattr(self, name) for name in self.__slots__}
+
+
+@dataclass(frozen=True, slots=True)
+class ReadabilityScores:
+    """Seven readability formulas and the counts they were computed from.
+
+    Every score is NaN (never 0) when the text has fewer than ``min_words`` words.
+
+    Attributes:
+        counts: The :class:`ReadabilityCounts`.
+        flesch_reading_ease: 206.835 - 1.015 W/S - 84.6 Sy/W (Flesch 1948). Higher is
+            easier; about 0..100 for ordinary prose (60-70 plain English, below 30 very
+            difficult), unbounded in principle.
+        flesch_kincaid_grade: 0.39 W/S + 11.8 Sy/W - 15.59 (Kincaid et al. 1975). US
+            school grade; higher is harder.
+        gunning_fog: 0.4 (W/S + 100 C/W), C = complex words (Gunning 1952). Years of
+            schooling; higher is harder.
+        smog_index: 1.043 sqrt(30 P/S) + 3.1291, P = polysyllabic words (McLaughlin
+            1969). Grade; higher is harder; >= 3.1291.
+        coleman_liau_index: 0.058 L - 0.296 S100 - 15.8, L letters and S100 sentences
+            per 100 words (Coleman and Liau 1975). Grade; higher is harder.
+        automated_readability_index: 4.71 Ch/W + 0.5 W/S - 21.43 (Smith and Senter
+            1967). Grade; higher is harder.
+        dale_chall: 0.1579 PDW + 0.0496 W/S, plus 3.6365 when PDW > 5, PDW = percentage
+            of difficult words (Dale and Chall 1948 coefficients; word list and grade
+            bands of Chall and Dale 1995). Higher is harder: 4.9 or lower is grade 4,
+            9.0-9.9 college, 10 or more college graduate.
+        flags: Warnings: ``readability_empty`` (no words), ``readability_too_short``
+            (fewer than ``min_words`` words), ``readability_smog_few_sentences`` (fewer
+            than 30 sentences for SMOG).
+    """
+
+    counts: ReadabilityCounts
+    flesch_reading_ease: float = math.nan
+    flesch_kincaid_grade: float = math.nan
+    gunning_fog: float = math.nan
+    smog_index: float = math.nan
+    coleman_liau_index: float = math.nan
+    automated_readability_index: float = math.nan
+    dale_chall: float = math.nan
+    flags: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Flat record: ``readability_<formula>`` for the seven scores, then the counts."""
+        record: dict[str, float | int] = {
+            f"readability_{name}": getattr(self, name) for name in FORMULAS
+        }
+        record.update(self.counts.as_dict())
+        return record
+
+
+# --------------------------------------------------------------------------- word lists
+
+
+@cache
+def _easy_words() -> frozenset[str]:
+    """The Dale-Chall familiar-word list shipped with textstat, lowercased."""
+    try:
+        text = files("textstat").joinpath(_EASY_WORDS_RESOURCE).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
+        raise LexiconError(
+            f"Dale-Chall list: cannot read textstat/{_EASY_WORDS_RESOURCE} from the "
+            f"installed textstat package ({exc}); install textstat>=0.7.4"
+        ) from exc
+    words = {line.strip().lower() for line in text.splitlines() if line.strip()}
+    words |= {w.rstrip(".") for w in words}  # "mr." is also familiar written "Mr"
+    return frozenset(words)
+
+
+def _on_list(word: str, easy: frozenset[str]) -> bool:
+    """True when ``word`` or a regular inflection's base is on the familiar list."""
+    if word in easy:
+        return True
+    for suffix, replacements in _INFLECTIONS:
+        if not word.endswith(suffix) or len(word) <= len(suffix) + 1:
+            continue
+        stem = word[: -len(suffix)]
+        if any(stem + rep in easy for rep in replacements):
+            return True
+        if suffix in _DOUBLING and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def is_familiar_word(word: str) -> bool:
+    """Whether a word counts as familiar under the Dale-Chall rules used here.
+
+    Familiar: on the Dale-Chall list (as shipped with textstat), a regular inflection of
+    a listed word (-s, -es, -ies, -ed, -ied, -ing, -er, -est, doubled final consonant,
+    possessive 's), a contraction of a familiar word ("weren't"), a hyphenated compound
+    whose parts are all familiar, or a number.
+
+    Args:
+        word: One token as written (any case, straight or curly apostrophes).
+
+    Returns:
+        True when familiar, False when the word is "difficult" for Dale-Chall.
+    """
+    easy = _easy_words()
+    if word in easy:
+        return True
+    word = word.translate(_APOSTROPHES).lower().strip("'\"")
+    if word.isalpha():
+        return word in easy or _on_list(word, easy)
+    if not word or word[0].isdigit() or not any(ch.isalpha() for ch in word):
+        return True
+    if word in easy:
+        return True
+    word = word.rstrip(".")
+    base = _contraction_base(word)
+    if base is not None:
+        return is_familiar_word(base)
+    if word.endswith("'s"):
+        word = word[:-2]
+    elif word.endswith("s'"):
+        word = word[:-1]
+    if any(h in word for h in _HYPHENS):
+        parts = [p for p in _split_compound(word) if p]
+        return bool(parts) and all(is_familiar_word(p) for p in parts)
+    return _on_list(word, easy)
+
+
+def _contraction_base(word: str) -> str | None:
+    """The first word of a contraction ("weren't" -> "were"), or None."""
+    if word in _IRREGULAR_CONTRACTIONS:
+        return _IRREGULAR_CONTRACTIONS[word]
+    if word.endswith("n't") and len(word) > 3:
+        return word[:-3]
+    head, sep, tail = word.rpartition("'")
+    if sep and head and tail in ("re", "ve", "ll", "d", "m"):
+        return head
+    return None
+
+
+def _split_compound(word: str) -> list[str]:
+    for h in _HYPHENS[1:]:
+        word = word.replace(h, "-")
+    return word.split("-")
+
+
+def _is_complex(word: str, syllables: int, familiar: bool | None = None) -> bool:
+    """Gunning's "hard word": 3+ syllables, unfamiliar, not -ed/-es, not a compound."""
+    if syllables < 3:
+        return False
+    if familiar if familiar is not None else is_familiar_word(word):
+        return False
+    lower = word.translate(_APOSTROPHES).lower()
+    if any(h in lower for h in _HYPHENS):
+        parts = [p for p in _split_compound(lower.strip("'\".")) if p]
+        if parts and all(count_syllables(p) < 3 for p in parts):
+            return False
+    if lower.endswith(("ed", "es")):
+        for stem in (lower[:-1], lower[:-2]):
+            if len(stem) > 1 and cmu_syllables(stem) is not None:
+                return count_syllables(stem) >= 3
+    return True
+
+
+# ------------------------------------------------------------------------ counting pass
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
+    """(words, syllables, polysyllabic, complex, difficult, characters, letters) of a word."""
+    letters = len(text) if text.isalnum() else sum(1 for ch in text if ch.isalnum())
+    if text.translate(_APOSTROPHES).lower() in _CLITICS:
+        # A split-off contraction piece belongs to the previous word.
+        syllables = 1 if text.lower().startswith("n") else 0
+        return (0, syllables, 0, 0, 0, len(text), letters)
+    if letters == 0:
+        return (0, 0, 0, 0, 0, 0, 0)
+    # Uncached inner functions: this profile is itself cached per token text.
+    syllables = _count_syllables_uncached(text)
+    familiar = _is_familiar_uncached(text)
+    return (
+        1,
+        syllables,
+        1 if syllables >= 3 else 0,
+        1 if _is_complex(text, syllables, familiar) else 0,
+        0 if familiar else 1,
+        len(text),
+        letters,
+    )
+
+
+_count_syllables_uncached = count_syllables.__wrapped__
+_is_familiar_uncached = is_familiar_word.__wrapped__
+
+
+@lru_cache(maxsize=1 << 14)
+def _number_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
+    """A number token: one word of one syllable, familiar, never complex."""
+    return (1, 1, 0, 0, 0, len(text), sum(1 for ch in text if ch.isalnum()))
+
+
+def count_readability(
+    doc: Document, *, paragraph_kinds: frozenset[str] = COUNTED_PARAGRAPH_KINDS
+) -> ReadabilityCounts:
+    """Count words, sentences, syllables and the rest in one pass over the tokens.
+
+    Args:
+        doc: A parsed Document (:func:`framing.parse`).
+        paragraph_kinds: Paragraph kinds to count (default: headline and body).
+
+    Returns:
+        The :class:`ReadabilityCounts`; all zero for an empty document.
+    """
+    kinds = [p.kind for p in doc.paragraphs]
+    n_paragraphs = len(kinds)
+    word_texts: list[str] = []
+    number_texts: list[str] = []
+    sentences = 0
+    for sentence in doc.sentences:
+        p = sentence.paragraph
+        if p < n_paragraphs and kinds[p] not in paragraph_kinds:
+            continue
+        tokens = sentence.tokens
+        # Token is (text, start, end, kind); comprehensions keep the pass in fast loops.
+        in_words = [t[0] for t in tokens if t[3] == "word"]
+        in_numbers = [t[0] for t in tokens if t[3] == "number"]
+        if in_words or in_numbers:
+            sentences += 1
+            word_texts += in_words
+            number_texts += in_numbers
+    profiles = [*map(_word_profile, word_texts), *map(_number_profile, number_texts)]
+    if not profiles:
+        return ReadabilityCounts()
+    words, syllables, poly, complex_, difficult, characters, letters = map(sum, zip(*profiles))
+    if words == 0:
+        sentences = 0
+    return ReadabilityCounts(
+        words=words,
+        sentences=sentences,
+        syllables=syllables,
+        polysyllabic_words=poly,
+        complex_words=complex_,
+        difficult_words=difficult,
+        characters=characters,
+        letters=letters,
+    )
+
+
+# ----------------------------------------------------------------------------- formulas
+
+
+def readability_from_counts(
+    counts: ReadabilityCounts, *, min_words: int = MIN_WORDS
+) -> ReadabilityScores:
+    """Apply the seven formulas to counts (pure; textstat 0.7's formulas and constants).
+
+    Args:
+        counts: The counts (e.g. from :func:`count_readability`).
+        min_words: Fewer words than this give NaN scores flagged
+            ``readability_too_short`` (default :data:`MIN_WORDS`; 1 computes any text
+            with a word).
+
+    Returns:
+        :class:`ReadabilityScores`; NaN scores (never 0) with a flag when undefined.
+    """
+    w, s = counts.words, counts.sentences
+    if w <= 0 or s <= 0:
+        return ReadabilityScores(counts=counts, flags=("readability_empty",))
+    if w < min_words:
+        return ReadabilityScores(counts=counts, flags=("readability_too_short",))
+    flags = ("readability_smog_few_sentences",) if s < SMOG_SENTENCES else ()
+    words_per_sentence = w / s
+    syllables_per_word = counts.syllables / w
+    percent_difficult = 100 * counts.difficult_words / w
+    dale_chall = 0.1579 * percent_difficult + 0.0496 * words_per_sentence
+    if percent_difficult > 5:
+        dale_chall += 3.6365
+    return ReadabilityScores(
+        counts=counts,
+        flesch_reading_ease=206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+        flesch_kincaid_grade=0.39 * words_per_sentence + 11.8 * syllables_per_word - 15.59,
+        gunning_fog=0.4 * (words_per_sentence + 100 * counts.complex_words / w),
+        smog_index=1.043 * (30 * (counts.polysyllabic_words / s)) ** 0.5 + 3.1291,
+        coleman_liau_index=0.058 * (counts.letters / w * 100) - 0.296 * (s / w * 100) - 15.8,
+        automated_readability_index=4.71 * (counts.characters / w)
+        + 0.5 * words_per_sentence
+        - 21.43,
+        dale_chall=dale_chall,
+        flags=flags,
+    )
+
+
+def score_readability(doc: Document, *, min_words: int = MIN_WORDS) -> ReadabilityScores:
+    """Readability of a parsed article: one counting pass, then the seven formulas.
+
+    Args:
+        doc: A parsed Document (:func:`framing.parse`).
+        min_words: Minimum words for defined scores (default :data:`MIN_WORDS` = 100).
+
+    Returns:
+        :class:`ReadabilityScores`. Empty or short text gives NaN scores and a flag,
+        never 0 and never an exception.
+
+    Examples:
+        >>> import framing
+        >>> r = score_readability(framing.parse(open("seeds/000_eded39321e4ca841.txt").read()))
+        >>> 0 < r.flesch_kincaid_grade < 25
+        True
+    """
+    return readability_from_counts(count_readability(doc), min_words=min_words)

@@ -1,0 +1,291 @@
+"""Speaker roles from cue words, and actor registries that override them.
+
+A speaker's role (one of :data:`framing.quotes.ROLES`) comes, in order of precedence, from
+
+1. a user :class:`ActorRegistry` (names and aliases -> role and optional side), then
+2. the built-in actors of ``framing/data/roles.toml`` (``"Scotland Yard"`` is the
+   Metropolitan Police), then
+3. cue words in the speaker's description (titles, ``"Labour MP"``, ``"spokesman for the
+   force"``, ``"campaign group"``, ``"resident"``), also from ``roles.toml``: the longest
+   matching cue wins, ties go to the role listed first, and
+4. ``"public"`` for a bare social-media handle, ``"other"`` when nothing matches.
+
+Registry files are TOML with one ``[[actor]]`` table per actor::
+
+    [[actor]]
+    name = "Hackney Palestine Solidarity Campaign"
+    role = "advocacy"
+    side = "pro-Palestine"          # optional, free text
+    aliases = ["HPSC", "the campaign"]
+
+or CSV with the columns ``name,role[,side][,aliases]`` (aliases separated by ``|``).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from framing.errors import LexiconError
+
+__all__ = [
+    "Actor",
+    "ActorRegistry",
+    "builtin_registry",
+    "load_registry",
+    "role_from_cues",
+    "verb_class",
+    "verb_lemma",
+    "verb_pattern",
+]
+
+_ROLES = ("police", "government", "politician", "advocacy", "public", "expert", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A known speaker.
+
+    Attributes:
+        name: Canonical name reported as the speaker.
+        role: One of :data:`framing.quotes.ROLES`.
+        side: Optional free-text side (``"pro-Palestine"``), or ``""``.
+        aliases: Other names that identify the actor (matched case-insensitively).
+    """
+
+    name: str
+    role: str
+    side: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by the aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRegistry:
+    """Actors looked up by name or alias (case-insensitive, leading "the" ignored).
+
+    Attributes:
+        actors: The actors, in priority order (earlier wins on a shared alias).
+    """
+
+    actors: tuple[Actor, ...] = ()
+
+    def lookup(self, name: str | None) -> Actor | None:
+        """The actor whose name or alias equals ``name``, or None."""
+        if not name:
+            return None
+        return self._index().get(_key(name))
+
+    def find_in(self, text: str) -> tuple[Actor, str, int, int] | None:
+        """The longest actor name or alias occurring in ``text`` as whole words.
+
+        Returns:
+            ``(actor, alias as written, start, end)`` with offsets into ``text``, or None.
+        """
+        best: tuple[Actor, str, int, int] | None = None
+        for actor in self.actors:
+            for alias in actor.names:
+                for m in _alias_regex(alias).finditer(text):
+                    if best is None or (m.end() - m.start()) > (best[3] - best[2]):
+                        best = (actor, m.group(0), m.start(), m.end())
+        return best
+
+    def merged(self, other: ActorRegistry | None) -> ActorRegistry:
+        """A registry where ``other``'s actors come first (and so win)."""
+        if other is None:
+            return self
+        return ActorRegistry(other.actors + self.actors)
+
+    def _index(self) -> dict[str, Actor]:
+        return _registry_index(self.actors)
+
+
+@cache
+def _registry_index(actors: tuple[Actor, ...]) -> dict[str, Actor]:
+    index: dict[str, Actor] = {}
+    for actor in actors:
+        for name in actor.names:
+            index.setdefault(_key(name), actor)
+    return index
+
+
+@cache
+def _alias_regex(alias: str) -> re.Pattern[str]:
+    body = re.escape(alias.strip())
+    flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
+    return re.compile(rf"(?<![\w@]){body}(?![\w])", flags)
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"\s+", " ", name.strip().lower())
+    name = re.sub(r"^(the|a|an) ", "", name)
+    return re.sub(r"['’]s$", "", name)
+
+
+def _check_role(role: str, where: str) -> str:
+    if role not in _ROLES:
+        raise LexiconError(f"{where}: role {role!r} is not one of {', '.join(_ROLES)}")
+    return role
+
+
+def _actors_from_tables(tables: Iterable[Mapping[str, object]], where: str) -> tuple[Actor, ...]:
+    actors = []
+    for i, table in enumerate(tables, 1):
+        name = table.get("name")
+        role = table.get("role")
+        if not isinstance(name, str) or not name.strip():
+            raise LexiconError(f"{where}: actor {i}: field 'name' must be a non-empty string")
+        if not isinstance(role, str):
+            raise LexiconError(f"{where}: actor {i} ({name}): field 'role' is missing")
+        aliases = table.get("aliases", ())
+        if isinstance(aliases, str):
+            aliases = [a for a in aliases.split("|") if a.strip()]
+        if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) for a in aliases):
+            raise LexiconError(f"{where}: actor {i} ({name}): 'aliases' must be a list of strings")
+        side = table.get("side", "") or ""
+        actors.append(
+            Actor(name.strip(), _check_role(role, f"{where}: actor {i} ({name})"), str(side),
+                  tuple(a.strip() for a in aliases))
+        )
+    return tuple(actors)
+
+
+def load_registry(
+    source: str | Path | Mapping[str, object] | ActorRegistry | None,
+) -> ActorRegistry | None:
+    """Load a user actor registry.
+
+    Args:
+        source: None; an :class:`ActorRegistry`; a mapping ``{name: role}`` or
+            ``{name: {"role": ..., "side": ..., "aliases": [...]}}``; or the path of a
+            ``.toml`` (``[[actor]]`` tables) or ``.csv`` (``name,role,side,aliases``) file.
+
+    Returns:
+        The registry, or None for None.
+
+    Raises:
+        LexiconError: A role outside :data:`framing.quotes.ROLES`, a missing name or role;
+            the message names the file (or ``registry``), the actor and the field.
+        FileNotFoundError: The path does not exist.
+    """
+    if source is None or isinstance(source, ActorRegistry):
+        return source
+    if isinstance(source, Mapping):
+        tables = []
+        for name, value in source.items():
+            if isinstance(value, str):
+                tables.append({"name": name, "role": value})
+            elif isinstance(value, Mapping):
+                tables.append({"name": name, **value})
+            else:
+                raise LexiconError(f"registry: actor {name!r}: expected a role string or a table")
+        return ActorRegistry(_actors_from_tables(tables, "registry"))
+    path = Path(source)
+    if path.suffix.lower() == ".csv":
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        return ActorRegistry(_actors_from_tables(rows, str(path)))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"{path}: not valid TOML: {exc}") from exc
+    return ActorRegistry(_actors_from_tables(data.get("actor", []), str(path)))
+
+
+@cache
+def _roles_data() -> dict[str, Any]:
+    text = resources.files("framing.data").joinpath("roles.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def builtin_registry() -> ActorRegistry:
+    """The built-in actors of ``framing/data/roles.toml``."""
+    data = _roles_data()
+    return ActorRegistry(_actors_from_tables(data.get("actor", []), "framing/data/roles.toml"))
+
+
+@cache
+def _cue_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = _roles_data()
+    order = list(data["order"]["roles"])  # type: ignore[index]
+    cues: dict[str, str] = {}
+    for role in order:
+        for cue in data["cues"].get(role, []):  # type: ignore[union-attr]
+            cues.setdefault(cue.lower(), _check_role(role, "framing/data/roles.toml"))
+    alternatives = sorted(cues, key=len, reverse=True)
+    body = "|".join(
+        re.escape(c) if c.endswith("-") else re.escape(c) + r"(?![\w])" for c in alternatives
+    )
+    return re.compile(rf"(?<![\w])(?:{body})"), cues
+
+
+def role_from_cues(description: str) -> str | None:
+    """The role named by the cue words in ``description``, or None when none matches.
+
+    The cue with the most words wins (``"spokesman for the force"`` over ``"spokesman"``);
+    ties go to the role listed first in ``roles.toml``'s ``[order]`` (politician before
+    government, so ``"shadow health secretary"`` is a politician).
+    """
+    if not description:
+        return None
+    if re.search(r"\bshadow\b", description, re.IGNORECASE):
+        return "politician"  # shadow ministers are opposition politicians
+    pattern, cues = _cue_regex()
+    order = list(_roles_data()["order"]["roles"])  # type: ignore[index]
+    best: tuple[int, int, str] | None = None
+    for m in pattern.finditer(description.lower()):
+        role = cues[m.group(0)]
+        rank = (len(m.group(0).split()), -order.index(role))
+        if best is None or rank > best[:2]:
+            best = (*rank, role)
+    return best[2] if best else None
+
+
+@cache
+def _verbs() -> dict[str, tuple[str, str]]:
+    text = resources.files("framing.data").joinpath("verbs.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    classes = set(data.get("classes", {}))
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma, entry in data["verbs"].items():
+        cls = entry.get("class")
+        if cls not in classes:
+            raise LexiconError(
+                f"framing/data/verbs.toml: verb {lemma!r}: class {cls!r} is not one of "
+                f"{', '.join(sorted(classes))}"
+            )
+        for form in entry.get("forms", []):
+            forms.setdefault(form.lower(), (lemma, cls))
+    return forms
+
+
+@cache
+def verb_pattern() -> re.Pattern[str]:
+    """A regex matching any attribution-verb form as whole words (case-insensitive)."""
+    alternatives = sorted(_verbs(), key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+
+
+def verb_lemma(cue: str) -> str:
+    """The lemma of an attribution verb form (``"claimed"`` -> ``"claim"``), or the cue."""
+    entry = _verbs().get(re.sub(r"\s+", " ", cue.lower().strip()))
+    return entry[0] if entry else cue.lower().strip()
+
+
+def verb_class(cue: str) -> str:
+    """The class of an attribution verb form from ``verbs.toml``, or ``""`` when unknown."""
+    entry = _verbs().get(re.sub(r"\s+", " ", cue.lower().strip()))
+    return entry[1] if entry else ""

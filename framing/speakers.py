@@ -1,0 +1,796 @@
+"""Speakers: who a quotation's attribution names, resolved to the fullest mention.
+
+:func:`speaker_head` turns the words of an attribution's subject (``"Writing on social
+media, Scotland Yard"``, ``"Daniel Sugarman, director of public affairs at ..."``) into the
+mention as written and its description. :class:`SpeakerResolver` then maps the mention to
+one speaker per article:
+
+* proper names to the fullest mention of the same person (``"Ms Abbott"`` -> ``"Diane
+  Abbott"``): surnames compared after dropping titles, equal or close in spelling
+  (``difflib`` ratio >= 0.8, or >= 0.6 with the same first two letters and a length within
+  one: ``"Mr Salhab"`` -> ``"Akram Sahleb"``);
+* organisations to a registry actor (``"Scotland Yard"``, ``"the Met"`` -> ``"Metropolitan
+  Police"``) or to the organisation's name as written;
+* spokespeople, accounts and statements to the organisation they speak for (``"A spokesman
+  for the force"`` -> the police force named before; ``"A spokesman"`` alone -> the last
+  organisation named);
+* ``"the force"``, ``"the council"``, ``"the group"`` to the last organisation of that kind;
+* ``"she"``/``"he"`` to the last person quoted or named before whose known gender fits;
+  ``"they"``/``"it"`` to the last organisation quoted or named just before;
+* anything else (``"Organisers"``, ``"A third"``) to a lower-cased description.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from framing.document import Document, Sentence
+from framing.roles import ActorRegistry, builtin_registry, role_from_cues, verb_pattern
+
+__all__ = ["Mention", "SpeakerHead", "SpeakerResolver", "find_mentions", "speaker_head"]
+
+_TITLES = frozenset(
+    ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness", "Rev", "Reverend", "Sen", "Senator", "Rep", "Representative", "Gov", "Governor", "President", "Supt", "Superintendent", "Insp", "Inspector", "Chief", "Det", "Detective", "Sgt", "Sergeant", "PC", "DC", "Constable", "Commissioner", "Commander", "Cllr", "Councillor", "Judge", "Justice", "Gen", "General", "Col", "Colonel", "Capt", "Captain", "Deputy", "Assistant", "Secretary", "Mayor", "Minister", "Rabbi", "Imam", "Father", "Sister", "Pope", "King", "Queen", "Prince", "Princess", "Speaker"]
+)
+_MALE = frozenset(["mr", "sir", "lord", "father", "king", "prince", "he", "him", "his"])
+_FEMALE = frozenset(["mrs", "ms", "miss", "dame", "lady", "baroness", "sister", "queen", "princess", "she", "her"])
+_ORG_WORDS = frozenset(
+    ["Police", "Council", "Campaign", "Group", "Office", "Yard", "Board", "Department", "Ministry", "Party", "Society", "Trust", "Union", "Service", "Commission", "Committee", "Association", "Federation", "Coalition", "Foundation", "Institute", "University", "College", "Directorate", "Embassy", "Government", "Authority", "Agency", "BBC", "News", "Times", "Guardian", "Telegraph", "Mail", "Express", "Mirror", "Post", "Press", "Network", "Alliance", "Movement", "Action", "Unit", "Force", "Forces", "Army", "Court", "Parliament", "Congress", "Senate", "House", "Administration", "Corporation", "Company", "Ltd", "Inc", "Club", "Centre", "Center", "Church", "Mosque", "Synagogue", "Hospital", "School", "Deputies", "Watch", "Amnesty", "Liberty", "Hamas", "Labour", "Conservatives", "Tories", "Democrats", "Republicans", "MailOnline", "Met", "Twitter", "Facebook", "Commons", "Lords", "Cabinet", "Home", "Foreign"]
+)
+_PLACE_WORDS = frozenset(
+    ["Street", "Road", "Square", "Bridge", "Strip", "Avenue", "Lane", "Park", "Hill", "High", "Station", "Gate", "Gardens", "Bank", "West", "East", "North", "South", "Central", "Kingdom", "States"]
+)
+_CONNECTORS = r"(?:of|for|the|and|de|da|del|la|le|van|von|al|bin|du|of\s+the|for\s+the)"
+_CAP = r"(?:[A-Z][\w’'\-]*[\w](?:(?<=s)['’](?=\s))?|[A-Z])\.?"
+_NAME_RE = re.compile(rf"@\w+|{_CAP}(?:\s+(?:{_CONNECTORS}\s+)?{_CAP})*")
+_DETERMINER_RE = re.compile(r"^(?:the|a|an|our|its|their)\s+", re.IGNORECASE)
+#: Capitalised sentence openers that are not part of a following name ("But Megan Hester").
+_OPENER_RE = re.compile(
+    r"^(?:But|And|While|Whilst|When|As|So|Yet|However|Then|Meanwhile|Now|If|Although|Though|"
+    r"After|Before|Since|Because|Also|Still|Even|Only|In|On|At|For|With|Without|Under|"
+    r"Asked|Speaking|Writing)\s+(?=[A-Z@])"
+)
+_PRONOUNS = {"he": "m", "she": "f", "they": "o", "it": "o", "we": "o", "i": "p", "him": "m",
+             "her": "f", "them": "o"}
+#: Nouns that speak for an organisation: the organisation is the speaker.
+_PROXY_RE = re.compile(
+    r"\b(?:spokesm[ae]n|spokeswom[ae]n|spokesperson|spokespeople|spokespersons|representative|"
+    r"press office|press officer|account|statement|letter|post|tweet|website|source|sources|"
+    r"insider|aide|official|officials|unit|team|rules|guidance)\b",
+    re.IGNORECASE,
+)
+_KIND_NOUNS = {
+    "force": "police", "police": "police", "met": "police", "constabulary": "police",
+    "council": "government", "government": "government", "department": "government",
+    "ministry": "government", "authority": "government", "home office": "government",
+    "group": "advocacy", "campaign": "advocacy", "charity": "advocacy",
+    "organisation": "advocacy", "organization": "advocacy", "union": "advocacy",
+    "coalition": "advocacy", "party": "politician",
+    "company": "other", "firm": "other", "club": "other",
+}
+_DOCUMENT_NOUNS = ("statement", "letter", "post", "tweet", "report", "email", "notice")
+_ADVERBIAL_START = re.compile(
+    r"^(?:in|on|at|after|before|during|writing|speaking|responding|asked|commenting|addressing|"
+    r"however|but|and|meanwhile|earlier|later|yesterday|today|when|while|whilst|following|"
+    r"referring|reacting|quoted|also|separately|elsewhere|instead|then|now|last|this|since|"
+    r"according|in\s+a|in\s+response|as)\b",
+    re.IGNORECASE,
+)
+_GROUP_WORDS = re.compile(r"^(?:one|another|(?:a )?second|(?:a )?third|(?:a )?fourth|others|some|"
+                          r"many|most)$",
+                          re.IGNORECASE)
+
+
+_COMMON_CAPITALISED = frozenset(
+    ["officials", "police", "residents", "organisers", "organizers", "protesters", "campaigners", "critics", "experts", "witnesses", "users", "locals", "democrats", "republicans", "officers", "researchers", "scientists", "doctors", "nurses", "teachers", "parents", "ministers", "sources", "authorities", "investigators", "prosecutors", "lawyers", "analysts", "activists", "demonstrators", "neighbours", "neighbors"]
+)
+
+
+_GROUP_NOUN_RE = re.compile(
+    r"\b(?:(?:social media|twitter|facebook|tiktok|online) users?|users (?:on|of) "
+    r"(?:social media|twitter|facebook|tiktok)|residents|protesters|witnesses|locals|"
+    r"neighbours|neighbors|parents|fans|viewers|readers|listeners|commenters)\b",
+    re.IGNORECASE,
+)
+
+
+def _group_noun(context: str, word: str) -> str | None:
+    """The group ``"One"`` / ``"A third"`` / ``"others"`` belongs to, from the context."""
+    found = list(_GROUP_NOUN_RE.finditer(context))
+    if not found:
+        return None
+    noun = found[-1].group(0).lower()
+    m = re.match(r"users (?:on|of) (.+)", noun)
+    if m:
+        noun = f"{m.group(1)} users"
+    plural = word in ("others", "some", "many", "most")
+    if not plural:
+        noun = re.sub(r"(?<=user)s$|(?<=resident)s$|(?<=protester)s$|(?<=witness)es$|"
+                      r"(?<=local)s$|(?<=neighbour)s$|(?<=neighbor)s$|(?<=parent)s$|"
+                      r"(?<=fan)s$|(?<=viewer)s$|(?<=reader)s$|(?<=listener)s$|"
+                      r"(?<=commenter)s$", "", noun)
+    return noun
+
+
+def _split_title(name: str) -> tuple[str, str]:
+    """``"Immigration Minister Tom Ashworth"`` -> ``("Immigration Minister", "Tom Ashworth")``.
+
+    The name starts after the last title or role cue word that has a word after it.
+    """
+    words = name.split()
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        bare = word.rstrip(".")
+        if bare in _TITLES or role_from_cues(bare) is not None:
+            cut = i + 1
+    if cut and words[cut - 1].rstrip(".") in _TITLES and cut == 1:
+        return "", name  # "Mr Sahleb", "Dr Alison Frayne": a title, kept with the name
+    if cut and words[cut - 1].rstrip(".") in {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Miss"}:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def _leading_person(description: str) -> str | None:
+    """A person's name opening an appositive (``"Dr Alison Frayne"``), or None."""
+    if not description:
+        return None
+    m = _NAME_RE.match(description.strip())
+    if m is None:
+        return None
+    name = m.group(0)
+    words = _strip_titles(name.split())
+    if len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words) and not any(
+        w in _ORG_WORDS or w in _PLACE_WORDS for w in words
+    ):
+        return name
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A capitalised name or @handle in narrator text.
+
+    Attributes:
+        text: The name as written (leading determiner dropped).
+        start: Offset in ``Document.source``.
+        end: Offset one past the name.
+        kind: ``"person"``, ``"org"`` or ``"handle"``.
+        description: Words around the mention that describe it (titles, appositive).
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerHead:
+    """The subject of an attribution split into mention and description.
+
+    Attributes:
+        mention: The speaker as written at the attribution (``"Superintendent Jo Edwards"``).
+        start: Offset of the mention in ``Document.source``.
+        end: Offset one past the mention.
+        description: Appositive words (``"in charge of the policing operation"``).
+    """
+
+    mention: str
+    start: int
+    end: int
+    description: str = ""
+
+
+def speaker_head(source: str, start: int, end: int) -> SpeakerHead | None:
+    """Split the subject words ``source[start:end]`` of an attribution.
+
+    Leading adverbial chunks (``"Writing on social media,"``, ``"In a statement,"``) are
+    dropped; the first remaining comma-separated chunk is the mention and the others are
+    its description (an appositive).
+
+    Returns:
+        The head, or None when no words remain.
+    """
+    text = source[start:end]
+    chunks: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r",\s*|\s+[—–-]\s+|\(|\)", text):
+        chunks.append((pos, m.start()))
+        pos = m.end()
+    chunks.append((pos, len(text)))
+    chunks = [(a, b) for a, b in chunks if text[a:b].strip()]
+    while len(chunks) > 1 and _ADVERBIAL_START.match(text[chunks[0][0]:chunks[0][1]].strip()):
+        chunks.pop(0)
+    if not chunks:
+        return None
+    a, b = chunks[0]
+    raw = text[a:b]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw.rstrip())
+    mention = raw.strip()
+    if not mention:
+        return None
+    description = ", ".join(text[x:y].strip() for x, y in chunks[1:])
+    return SpeakerHead(mention, start + a + lead, start + a + trail, description)
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[0].rstrip(".") in _TITLES:
+        words = words[1:]
+    return words
+
+
+def _classify(name: str, registry: ActorRegistry) -> str:
+    if name.startswith("@"):
+        return "handle"
+    if registry.lookup(name) is not None:
+        return "org"
+    words = name.split()
+    if any(w.strip("’'s") in _ORG_WORDS or w in _ORG_WORDS for w in words):
+        return "org"
+    if len(words) == 1 and name.isupper() and len(name) >= 2:
+        return "org"
+    if any(w in _PLACE_WORDS for w in words):
+        return "place"
+    if words[0].rstrip(".") in _TITLES and len(words) >= 2:
+        return "person"
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() for w in words):
+        return "person"
+    return "other"
+
+
+def _surname(name: str) -> str:
+    words = _strip_titles(name.replace(".", ". ").split())
+    return re.sub(r"['’]s$", "", words[-1]).lower() if words else ""
+
+
+def _same_surname(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    ratio = difflib.SequenceMatcher(None, a, b).ratio()
+    return ratio >= 0.8 or (ratio >= 0.6 and a[:2] == b[:2] and abs(len(a) - len(b)) <= 1)
+
+
+def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple[Mention, ...]:
+    """Capitalised names and handles in narrator text (outside quotation marks).
+
+    Sentence-initial single words (``"Nine"``) are skipped unless they are all capitals or
+    a registry name. Descriptions are the up to six words before the name back to the
+    previous punctuation or conjunction, plus an appositive after a comma.
+    """
+    reg = builtin_registry().merged(registry)
+    quoted = doc.quoted_intervals()
+    starts = [s for s, _ in quoted]
+    mentions: list[Mention] = []
+    org_names: set[str] = set()
+    org_words: dict[str, str] = {}
+    for para in doc.paragraphs:
+        if para.kind == "embed":
+            continue
+        text = para.text
+        for m in _NAME_RE.finditer(text):
+            start = para.start + m.start()
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and quoted[i][0] <= start < quoted[i][1]:
+                continue
+            name = m.group(0)
+            opener = _OPENER_RE.match(name)
+            if opener:
+                name = name[opener.end():]
+                start += opener.end()
+            lead = _DETERMINER_RE.match(name)
+            if lead:
+                name = name[lead.end():]
+                start += lead.end()
+            name = re.sub(r"['’]s$", "", name).rstrip(".")
+            if not name:
+                continue
+            before = text[max(0, m.start() - 40) : m.start()].rstrip()
+            sentence_initial = not before or before[-1] in ".!?:\"“‘'"
+            words = name.split()
+            if len(words) == 1 and sentence_initial and not name.isupper() and not name.startswith(
+                "@"
+            ) and reg.lookup(name) is None:
+                continue
+            kind = _classify(name, reg)
+            title_words = ""
+            head_words, tail = _split_title(name)
+            if head_words and tail and _classify(tail, reg) == "person":
+                kind = "person"  # "Home Secretary Laura Pemberton", "Labour MP Zarah Sultana"
+            if kind == "person":
+                title_words, name = _split_title(name)
+                if name in m.group(0):
+                    start = para.start + m.start() + m.group(0).find(name)
+                words = name.split()
+            if kind in ("place", "other") and not (len(words) == 1 and not sentence_initial):
+                continue
+            if kind == "other":
+                kind = "person" if reg.lookup(name) is None else "org"
+            desc = _description(text, m.start(), m.start() + len(m.group(0)))
+            if title_words:
+                desc = f"{title_words} {desc}"
+            mentions.append(Mention(name, start, start + len(name), kind, desc))
+            evidence = _org_evidence(text, m.start(), m.start() + len(m.group(0)))
+            if kind == "person" and evidence:
+                org_names.add(name)
+                org_words[name] = f"{org_words.get(name, '')} {evidence}".strip()
+    if org_names:  # a name used like an organisation anywhere is one everywhere
+        mentions = [
+            Mention(x.text, x.start, x.end, "org", f"{x.description} {org_words[x.text]}")
+            if x.text in org_names else x
+            for x in mentions
+        ]
+    return tuple(mentions)
+
+
+_MEMBER_NOUNS = (r"activists|supporters|members|campaigners|protesters|protestors|volunteers|"
+                 r"staff|spokesman|spokeswoman|spokesperson|spokespeople|head|director|chief|"
+                 r"leader|leaders|founder|chair|chairman|report|statement|website|lawyers")
+
+
+def _org_evidence(text: str, start: int, end: int) -> str:
+    """Words showing that a capitalised name is used as an organisation, or ``""``.
+
+    ``"activists from Earth Uprising"``, ``"Just Stop Traffic activists"``, ``"Liberty
+    Watch’s head of policy"``, ``"X said ... its supporters"``. The words returned
+    (``"activists"``) then serve as role cues.
+    """
+    after = text[end:end + 80]
+    before = text[max(0, start - 40):start]
+    m = re.match(rf"(?:['’]s?)?\s+({_MEMBER_NOUNS})\b", after)
+    if m:
+        return m.group(1)
+    m = re.search(rf"\b({_MEMBER_NOUNS}|group|campaign|charity|organisation|organization)"
+                  rf"\s+(?:from|of|at|for)\s+(?:the\s+)?$", before)
+    if m:
+        return m.group(1)
+    m = re.match(r"\s+(?:has\s+|have\s+)?(?:said|says|added|announced)\b[^.]{0,40}?\bits\s+"
+                 r"(\w+)", after)
+    return m.group(1) if m else ""
+
+
+def _description(text: str, start: int, end: int) -> str:
+    """Up to six words before a name (back to punctuation or a conjunction) and an
+    appositive after it (``"Akram Sahleb, a Palestinian resident of the borough,"``)."""
+    window = max(0, start - 300)  # bounded work per mention
+    before = text[window:start]
+    cut = max(before.rfind(c) for c in ",.;:()—–\"“”")
+    before = before[cut + 1 :]
+    cut += window if cut >= 0 else 0
+    if not before.strip() and cut >= 0 and text[cut] == ",":
+        previous = text[max(0, cut - 300):cut]
+        pcut = max(previous.rfind(c) for c in ",.;:()—–\"“”")
+        before = previous[pcut + 1 :]
+    before = re.split(r"\b(?:and|or|but|while|whilst|included|including|with|by)\b", before)[-1]
+    words = before.split()[-6:]
+    after = ""
+    rest = text[end:]
+    if rest.startswith(","):
+        after = re.split(r"[,.;:(—–]", rest[1:], maxsplit=1)[0]
+        after = " ".join(after.split()[:15])
+    return " ".join([*words, after]).strip()
+
+
+@dataclass(slots=True)
+class _Entity:
+    name: str
+    kind: str
+    role: str | None = None
+    descriptions: list[str] = field(default_factory=list)
+    gender: str = ""
+    org_role: str = ""  # role of the organisation "Its spokeswoman ..." speaks for
+
+
+_MAX_DESCRIPTIONS = 12
+
+
+def _describe(entity: _Entity, description: str) -> None:
+    """Add a description once; keep at most a dozen (bounded work per entity)."""
+    description = description.strip()
+    if (description and description not in entity.descriptions
+            and len(entity.descriptions) < _MAX_DESCRIPTIONS):
+        entity.descriptions.append(description)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved speaker: name, role and the description used for the role."""
+
+    speaker: str | None
+    role: str
+    kind: str  # person / org / handle / described / none
+
+
+class SpeakerResolver:
+    """Resolves attribution mentions of one document to speakers (see module docstring).
+
+    Args:
+        doc: The parsed document.
+        registry: Optional user actor registry; it wins over the built-in actors and cues.
+    """
+
+    def __init__(self, doc: Document, registry: ActorRegistry | None = None) -> None:
+        self._doc = doc
+        self._registry = builtin_registry().merged(registry)
+        self._user = registry
+        self._mentions = find_mentions(doc, registry)
+        self._mention_starts = [m.start for m in self._mentions]
+        self._org_names = {m.text for m in self._mentions if m.kind == "org"}
+        self._sentence_starts = [s.start for s in doc.sentences]
+        self._speakers: list[tuple[int, Resolved]] = []  # (position, resolved), in order
+        self._persons: dict[str, _Entity] = {}
+        self._orgs: dict[str, _Entity] = {}
+        for m in self._mentions:
+            if m.kind == "person":
+                self._add_person(m.text, m.description)
+            elif m.kind in ("org", "handle"):
+                _describe(self._org_entity(m.text), m.description)
+
+    # ----------------------------------------------------------------- entities
+    def _add_person(self, name: str, description: str) -> _Entity:
+        words = name.split()
+        title = words[0].rstrip(".").lower() if words else ""
+        clean = " ".join(_strip_titles(words))
+        surname = _surname(clean)
+        entity = self._find_person(surname)
+        if entity is None:
+            entity = _Entity(clean, "person")
+            self._persons[surname] = entity
+        elif len(clean.split()) > len(entity.name.split()):
+            entity.name = clean
+        if description:
+            _describe(entity, description)
+        if title in _MALE:
+            entity.gender = "m"
+        elif title in _FEMALE:
+            entity.gender = "f"
+        _describe(entity, " ".join(words[:-1]))  # titles are cues too
+        return entity
+
+    def _is_known_person(self, name: str) -> bool:
+        entity = self._find_person(_surname(name))
+        return entity is not None and len(entity.name.split()) >= 2
+
+    def _find_person(self, surname: str) -> _Entity | None:
+        if surname in self._persons:
+            return self._persons[surname]
+        best, best_ratio = None, 0.0
+        for key, entity in self._persons.items():
+            if _same_surname(surname, key):
+                ratio = difflib.SequenceMatcher(None, surname, key).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = entity, ratio
+        return best
+
+    def _org_entity(self, name: str) -> _Entity:
+        actor = self._registry.lookup(name)
+        key = actor.name if actor else _DETERMINER_RE.sub("", name).strip()
+        entity = self._orgs.get(key.lower())
+        if entity is None:
+            entity = _Entity(key, "org", actor.role if actor else None)
+            self._orgs[key.lower()] = entity
+        return entity
+
+    def _role(self, entity: _Entity, extra: str = "") -> str:
+        if self._user is not None:
+            actor = self._user.lookup(entity.name)
+            if actor is not None:
+                return actor.role
+        if entity.role:
+            return entity.role
+        if entity.kind == "person":
+            described = " ".join([extra, *entity.descriptions])
+            if role_from_cues(described) == "expert" or re.search(
+                    r"\b(?:professor|academic|scientist|researcher|lecturer|epidemiologist|"
+                    r"economist|criminologist)\b", described, re.IGNORECASE):
+                return "expert"
+            if re.search(r"\bshadow\b", described, re.IGNORECASE):
+                return "politician"
+            for run in _NAME_RE.finditer(described):
+                org = re.sub(r"['’]s?$", "", run.group(0))
+                if _classify(org, self._registry) != "org":
+                    continue
+                hit = self._registry.find_in(org)
+                role = hit[0].role if hit else role_from_cues(org)
+                if role:
+                    return role
+            if entity.org_role:
+                return entity.org_role
+        for text in (extra, entity.name if entity.kind != "person" else "",
+                     " ".join(entity.descriptions), entity.name):
+            role = role_from_cues(text)
+            if role:
+                return role
+        # A named person with no title, office or affiliation in the article is taken as
+        # a member of the public; an organisation with no cue is "other".
+        return "public" if entity.kind in ("handle", "person") else "other"
+
+    # ----------------------------------------------------------------- lookups
+    def _last_mention(self, position: int, kinds: Sequence[str], role: str | None = None,
+                      window: int = 4000) -> Mention | None:
+        i = bisect.bisect_left(self._mention_starts, position) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if position - m.start > window:
+                return None
+            if m.kind in kinds:
+                if role is None:
+                    return m
+                entity = self._org_entity(m.text) if m.kind != "person" else None
+                if entity is not None and self._role(entity, m.description) == role:
+                    return m
+                if entity is None and role_from_cues(m.description) == role:
+                    return m
+            i -= 1
+        return None
+
+    def _last_speaker(self, position: int, kinds: Sequence[str], gender: str = "",
+                      window: int = 2500) -> Resolved | None:
+        for pos, res in reversed(self._speakers):
+            if pos >= position:
+                continue
+            if position - pos > window:
+                return None
+            if res.kind in kinds:
+                if gender and res.kind == "person":
+                    entity = self._persons.get(_surname(res.speaker or ""))
+                    if entity and entity.gender and entity.gender != gender:
+                        continue
+                return res
+        return None
+
+    def remember(self, position: int, resolved: Resolved) -> None:
+        """Record a speaker quoted at ``position`` (for later pronouns)."""
+        if resolved.speaker:
+            self._speakers.append((position, resolved))
+
+    def _org_resolved(self, name: str, extra: str = "") -> Resolved:
+        entity = self._org_entity(name)
+        if extra:
+            _describe(entity, extra)
+        return Resolved(self._display_org(entity), self._role(entity, extra), "org")
+
+    def _display_org(self, entity: _Entity) -> str:
+        return entity.name
+
+    def _person_resolved(self, name: str, description: str) -> Resolved:
+        entity = self._add_person(name, description)
+        return Resolved(entity.name, self._role(entity, description), "person")
+
+    # ----------------------------------------------------------------- resolve
+    def resolve(self, mention: str, position: int, description: str = "") -> Resolved:
+        """Resolve the mention written at ``position`` to a speaker with a role.
+
+        Args:
+            mention: The subject as written (``"she"``, ``"Mr Salhab"``, ``"A spokesman for
+                the force"``).
+            position: Offset of the mention (back-references look before it).
+            description: Appositive words from the attribution, used for the role.
+        """
+        text = mention.strip().strip(",")
+        low = text.lower()
+        if not text:
+            return Resolved(None, "other", "none")
+        if low in _PRONOUNS:
+            return self._resolve_pronoun(low, position)
+        kin = re.match(r"(?:the\s+)?(.+?)['’]s?\s+(family|parents|mother|father|relatives|"
+                       r"friends|neighbours|neighbors|widow|son|daughter|brother|sister)$",
+                       text, re.IGNORECASE)
+        if kin:
+            return Resolved(text, "public", "described")  # "Jordan's family"
+        actor_hit = self._registry.find_in(text)
+        proxy = _PROXY_RE.search(text)
+        names = [m for m in _NAME_RE.finditer(text) if not _DETERMINER_RE.fullmatch(m.group(0) + " ")]
+        if proxy is not None:
+            return self._resolve_proxy(text, proxy, actor_hit, names, position, description)
+        if actor_hit is not None:
+            return self._org_resolved(actor_hit[0].name, description)
+        if text.startswith("@"):
+            return self._org_resolved(text, description)
+        kind_ref = self._kind_reference(low, position)
+        if kind_ref is not None:
+            return kind_ref
+        named = _leading_person(description)
+        if named and not (names and _classify(names[-1].group(0), self._registry) == "person"):
+            # "The committee's chairman, Glenn Harlow, said": the name is the appositive
+            if re.match(r"(?:its|their)\b", text, re.IGNORECASE):
+                org = self._resolve_pronoun("it", position)
+                entity = self._add_person(named, text)
+                if org.speaker and org.role and not entity.org_role:
+                    entity.org_role = org.role
+            return self._person_resolved(named, text)
+        if names:
+            last = names[-1]
+            name = re.sub(r"['’]s$", "", _DETERMINER_RE.sub("", _OPENER_RE.sub("", last.group(0))))
+            pre = text[: last.start()].strip()
+            words = name.split()
+            desc = " ".join(x for x in (pre, description) if x)
+            # "Former Labour leader Jeremy Corbyn": trailing capitalised run after a
+            # description; sentence-initial capitals of common words are not names.
+            if len(words) == 1 and not name.isupper() and last.start() == 0 and not pre:
+                if self._find_person(_surname(name)) is not None:
+                    return self._person_resolved(name, desc)
+                if (name.lower() in _PRONOUNS or _GROUP_WORDS.match(name)
+                        or name.lower() in _COMMON_CAPITALISED or len(text.split()) > 1):
+                    return self._described(text, position, description)
+                return self._person_resolved(name, desc)  # "Whitcomb told reporters"
+            kind = "org" if name in self._org_names else _classify(name, self._registry)
+            title_words, tail = _split_title(name)
+            if (title_words and tail and _classify(tail, self._registry) == "person"
+                    and name not in self._org_names):
+                kind = "person"  # "Labour MP Zarah Sultana"
+            if kind == "org" or kind == "handle":
+                return self._org_resolved(name, desc)
+            if kind == "person":
+                title_words, name = _split_title(name)
+                desc = f"{title_words} {desc}".strip()
+                if re.match(r"(?:its|their)\b", text, re.IGNORECASE):
+                    # "Its spokeswoman Leila Haddad": she speaks for the organisation before
+                    org = self._resolve_pronoun("it", position)
+                    entity = self._add_person(name, desc)
+                    if org.speaker and org.role and not entity.org_role:
+                        entity.org_role = org.role
+            if kind == "person" or (len(words) == 1 and self._find_person(_surname(name))):
+                return self._person_resolved(name, desc)
+            if len(words) == 1 and (pre or last.start() > 0):
+                return self._person_resolved(name, desc)
+        return self._described(text, position, description)
+
+    def _resolve_pronoun(self, low: str, position: int) -> Resolved:
+        gender = _PRONOUNS[low]
+        if gender in ("m", "f", "p"):
+            want = gender if gender != "p" else ""
+            res = self._last_speaker(position, ("person",), want)
+            m = self._last_person_mention(position, want)
+            if m is not None and (res is None or self._speaker_position(res) < m.start):
+                entity = self._add_person(m.text, m.description)
+                if want and not entity.gender:
+                    entity.gender = want
+                return Resolved(entity.name, self._role(entity), "person")
+            if res is not None:
+                return res
+            return Resolved(None, "other", "none")
+        kinds = ("org", "handle") if low == "it" else ("org", "handle", "described")
+        res = self._last_speaker(position, kinds, window=1500)
+        subject = self._subject_org_before(position)
+        if subject is not None and (res is None or self._speaker_position(res) < subject.start):
+            return self._org_resolved(subject.text, subject.description)
+        if res is not None:
+            return res
+        m = self._last_mention(position, ("org", "handle"))
+        if m is not None:
+            return self._org_resolved(m.text, m.description)
+        return Resolved(None, "other", "none")
+
+    def _subject_org_before(self, position: int) -> Mention | None:
+        """An organisation opening the sentence before ``position`` (its subject)."""
+        previous = [s for s in self._sentences_before(position, 2) if s.end <= position][-1:]
+        for sentence in previous:
+            k = bisect.bisect_left(self._mention_starts, sentence.start)
+            first = self._mentions[k] if k < len(self._mentions) else None
+            if first is not None and first.start >= sentence.end:
+                first = None
+            if first is not None and first.kind in ("org", "handle"):
+                lead = self._doc.source[sentence.start:first.start]
+                if len(lead.split()) <= 3 and not verb_pattern().search(lead):
+                    return first
+        return None
+
+    def _last_person_mention(self, position: int, gender: str) -> Mention | None:
+        i = bisect.bisect_left(self._mention_starts, position) - 1
+        while i >= 0:
+            m = self._mentions[i]
+            if position - m.start > 3000:
+                return None
+            if m.kind == "person" and (len(m.text.split()) >= 2 or self._is_known_person(m.text)):
+                entity = self._find_person(_surname(m.text))
+                if not (gender and entity and entity.gender and entity.gender != gender):
+                    return m
+            i -= 1
+        return None
+
+    def _speaker_position(self, res: Resolved) -> int:
+        for pos, r in reversed(self._speakers):
+            if r is res:
+                return pos
+        return -1
+
+    def _resolve_proxy(self, text: str, proxy: re.Match[str], actor_hit: object,
+                       names: list[re.Match[str]], position: int, description: str) -> Resolved:
+        noun = proxy.group(0).lower()
+        if actor_hit is not None:
+            return self._org_resolved(actor_hit[0].name, description)  # type: ignore[index]
+        named = [m for m in names if _DETERMINER_RE.sub("", m.group(0)) and
+                 m.group(0) not in ("A", "An", "The")]
+        if named:
+            name = re.sub(r"['’]s$", "", _DETERMINER_RE.sub("", named[-1].group(0)))
+            if _classify(name, self._registry) == "person" and noun in ("letter", "statement",
+                                                                      "post", "tweet"):
+                return self._person_resolved(name, description)
+            return self._org_resolved(name, f"{text} {description}")
+        after = text[proxy.end():].strip().lower()
+        after = re.sub(r"^(?:for|of|from|at|to)\s+", "", after)
+        if after:
+            ref = self._kind_reference(after, position)
+            if ref is not None:
+                return ref
+        if noun in _DOCUMENT_NOUNS:
+            return self._document_author(noun, position)
+        hint = role_from_cues(f"{text} {description}")
+        m = self._last_mention(position, ("org", "handle"), hint if hint not in (None, "other")
+                               else None)
+        if m is None and hint not in (None, "other"):
+            m = self._last_mention(position, ("org", "handle"))
+        if m is not None:
+            return self._org_resolved(m.text, m.description)
+        res = self._last_speaker(position, ("org",))
+        if res is not None:
+            return res
+        return self._described(text, position, description)
+
+    def _document_author(self, noun: str, position: int) -> Resolved:
+        """Who issued "the letter" / "the statement": the subject of its last mention."""
+        source = self._doc.source
+        for sentence in reversed(self._sentences_before(position, 40)):
+            low = sentence.text.lower()
+            if noun in low or (noun == "letter" and re.search(r"\b(?:wrote|written)\b", low)):
+                if noun in low and sentence.start <= position < sentence.end:
+                    continue
+                k = bisect.bisect_left(self._mention_starts, sentence.start)
+                for m in self._mentions[k:k + 20]:
+                    if m.start < sentence.end:
+                        if m.kind == "person":
+                            return self._person_resolved(m.text, m.description)
+                        return self._org_resolved(m.text, m.description)
+        res = self._last_speaker(position, ("person", "org"))
+        del source
+        return res if res is not None else Resolved(None, "other", "none")
+
+    def _kind_reference(self, low: str, position: int) -> Resolved | None:
+        """``"the force"`` -> the last police organisation named, and so on."""
+        low = _DETERMINER_RE.sub("", low).strip()
+        low = re.sub(r"['’]s$", "", low)
+        role = _KIND_NOUNS.get(low)
+        if role is None:
+            return None
+        word = low.split()[-1]
+        k = bisect.bisect_left(self._mention_starts, position)
+        recent = [m for m in self._mentions[max(0, k - 200):k] if m.kind == "org"]
+        for m in reversed(recent):
+            if word in m.text.lower():
+                return self._org_resolved(m.text, m.description)
+            entity = self._org_entity(m.text)
+            if self._role(entity, m.description) == role:
+                return self._org_resolved(m.text, m.description)
+        res = self._last_speaker(position, ("org",))
+        if res is not None and res.role == role:
+            return res
+        return None
+
+    def _described(self, text: str, position: int, description: str) -> Resolved:
+        """An unnamed speaker: a lower-cased description, role from its cue words."""
+        clean = _DETERMINER_RE.sub("", text).strip().lower()
+        role = role_from_cues(f"{text} {description}")
+        if _GROUP_WORDS.match(clean):
+            role = "public"  # "One said ...", "A third commented": members of the public
+            group = _group_noun(self._context_before(position, 3), clean)
+            if group:
+                return Resolved(group, role, "described")
+        if re.search(r"@\w", text) and not role:
+            role = "public"
+        return Resolved(clean or None, role or "other", "described")
+
+    def _sentences_before(self, position: int, n: int) -> list[Sentence]:
+        """The up to ``n`` sentences starting before ``position``, in order."""
+        i = bisect.bisect_left(self._sentence_starts, position)
+        return list(self._doc.sentences[max(0, i - n):i])
+
+    def _context_before(self, position: int, n: int) -> str:
+        return " ".join(s.text for s in self._sentences_before(position, n))

@@ -1,0 +1,334 @@
+"""A faster VADER that reproduces vaderSentiment 3.3.2's scores exactly.
+
+VADER (Hutto and Gilbert 2014) is the bottleneck of scoring sentiment sentence by
+sentence. vaderSentiment spends most of its time on work that does not change the
+result: a per-character Python loop looking for emoji in every text (even pure ASCII),
+and, for every lexicon word, re-lower-casing the whole sentence several times (in the
+negation and idiom checks). This module applies the same rules, in the same order, with
+the same floating-point operations, but lower-cases each sentence once and skips the
+emoji loop for ASCII text. The lexicon, the emoji lexicon and the rule constants
+(negators, boosters, special idioms, scalars) are read from the installed vaderSentiment
+package, not copied.
+
+Agreement is exact (same ``compound``, ``pos``, ``neu`` and ``neg``, already rounded by
+VADER to 4 and 3 decimals) on all 9,390 texts of VADER's own ground truth
+(``benchmarks/sentiment_speed.py --agreement``) and is re-checked at run time by
+:func:`agrees_with_reference` before :mod:`framing.sentiment` uses it.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import string
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+__all__ = ["PROBES", "REPRODUCED_VERSION", "agrees_with_reference", "polarity_scores"]
+
+logger = logging.getLogger(__name__)
+
+#: The vaderSentiment release whose rules this module reproduces.
+REPRODUCED_VERSION = "3.3.2"
+
+#: Sentences that exercise every rule (checked against vaderSentiment at run time).
+PROBES = (
+    "VADER is smart, handsome, and funny.",
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+    "VADER is not smart, handsome, nor funny.",
+    "At least it isn't a horrible book.",
+    "The book was only kind of good.",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!",
+    "Catch utf-8 emoji such as \U0001F498 and \U0001F48B and \U0001F601",
+    "Not bad at all",
+    "Sentiment analysis has never been this good!",
+    "With VADER, sentiment analysis is the shit!",
+    "On the other hand, VADER is quite bad ass",
+    "Without a doubt, excellent idea.",
+    "Roger Dodger is one of the least compelling variations on this theme.",
+    "No good, no bad, no or nor happy??",
+    "Good good good but bad bad, but GOOD?? ????",
+    "It was sort of kind of just enough to die for, yeah right.",
+)
+
+_PUNCT = string.punctuation
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    lexicon: dict[str, float]
+    emojis: dict[str, str]
+    emoji_chars: frozenset[str]
+    negate: frozenset[str]
+    boosters: dict[str, float]
+    special: dict[str, float]
+    b_incr: float
+    c_incr: float
+    n_scalar: float
+
+
+@cache
+def _tables() -> _Tables:
+    """Lexicons and rule constants of the installed vaderSentiment, loaded once."""
+    from vaderSentiment import vaderSentiment as vs
+
+    analyser = vs.SentimentIntensityAnalyzer()  # its own loader: identical dictionaries
+    # vaderSentiment replaces emoji one character at a time, so only 1-character keys match
+    single = sorted(k for k in analyser.emojis if len(k) == 1)
+    return _Tables(
+        lexicon=dict(analyser.lexicon),
+        emojis=dict(analyser.emojis),
+        emoji_chars=frozenset(single),
+        negate=frozenset(vs.NEGATE),
+        boosters=dict(vs.BOOSTER_DICT),
+        special=dict(vs.SPECIAL_CASES),
+        b_incr=vs.B_INCR,
+        c_incr=vs.C_INCR,
+        n_scalar=vs.N_SCALAR,
+    )
+
+
+def _replace_emoji(text: str, emojis: dict[str, str]) -> str:
+    """Emoji to their descriptions, exactly as vaderSentiment does (only for non-ASCII)."""
+    out = []
+    prev_space = True
+    for ch in text:
+        description = emojis.get(ch)
+        if description is not None:
+            if not prev_space:
+                out.append(" ")
+            out.append(description)
+            prev_space = False
+        else:
+            out.append(ch)
+            prev_space = ch == " "
+    return "".join(out)
+
+
+def _negated(word: str, negate: frozenset[str]) -> bool:
+    return word in negate or "n't" in word
+
+
+def _scalar(word: str, lower: str, valence: float, cap_diff: bool, t: _Tables) -> float:
+    """Booster/dampener scalar of a preceding word (vaderSentiment's scalar_inc_dec)."""
+    scalar = t.boosters.get(lower)
+    if scalar is None:
+        return 0.0
+    if valence < 0:
+        scalar *= -1
+    if cap_diff and word.isupper():
+        scalar = scalar + t.c_incr if valence > 0 else scalar - t.c_incr
+    return scalar
+
+
+def _idioms(valence: float, lw: list[str], i: int, t: _Tables) -> float:
+    """vaderSentiment's _special_idioms_check (called with i >= 3)."""
+    w0, w1, w2, w3 = lw[i], lw[i - 1], lw[i - 2], lw[i - 3]
+    onezero = f"{w1} {w0}"
+    twoonezero = f"{w2} {w1} {w0}"
+    twoone = f"{w2} {w1}"
+    threetwoone = f"{w3} {w2} {w1}"
+    threetwo = f"{w3} {w2}"
+    special = t.special
+    for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+        if seq in special:
+            valence = special[seq]
+            break
+    n = len(lw)
+    if n - 1 > i:
+        zeroone = f"{w0} {lw[i + 1]}"
+        if zeroone in special:
+            valence = special[zeroone]
+    if n - 1 > i + 1:
+        zeroonetwo = f"{w0} {lw[i + 1]} {lw[i + 2]}"
+        if zeroonetwo in special:
+            valence = special[zeroonetwo]
+    boosters = t.boosters
+    for n_gram in (threetwoone, threetwo, twoone):
+        if n_gram in boosters:
+            valence = valence + boosters[n_gram]
+    return valence
+
+
+def _negation(valence: float, lw: list[str], start_i: int, i: int, t: _Tables) -> float:
+    """vaderSentiment's _negation_check."""
+    if start_i == 0:
+        if _negated(lw[i - 1], t.negate):
+            valence = valence * t.n_scalar
+    elif start_i == 1:
+        if lw[i - 2] == "never" and (lw[i - 1] == "so" or lw[i - 1] == "this"):
+            valence = valence * 1.25
+        elif lw[i - 2] == "without" and lw[i - 1] == "doubt":
+            pass
+        elif _negated(lw[i - 2], t.negate):
+            valence = valence * t.n_scalar
+    else:
+        if (lw[i - 3] == "never" and (lw[i - 2] == "so" or lw[i - 2] == "this")) or (
+            lw[i - 1] == "so" or lw[i - 1] == "this"
+        ):
+            valence = valence * 1.25
+        elif lw[i - 3] == "without" and (lw[i - 2] == "doubt" or lw[i - 1] == "doubt"):
+            pass
+        elif _negated(lw[i - 3], t.negate):
+            valence = valence * t.n_scalar
+    return valence
+
+
+def _valence(words: list[str], lw: list[str], i: int, cap_diff: bool, t: _Tables) -> float:
+    """Valence of the lexicon word at ``i`` (vaderSentiment's sentiment_valence)."""
+    lex = t.lexicon
+    item_lower = lw[i]
+    valence = lex[item_lower]
+    n = len(lw)
+    if item_lower == "no" and i != n - 1 and lw[i + 1] in lex:
+        valence = 0.0
+    if (i > 0 and lw[i - 1] == "no") or (i > 1 and lw[i - 2] == "no") or (
+        i > 2 and lw[i - 3] == "no" and lw[i - 1] in ("or", "nor")
+    ):
+        valence = lex[item_lower] * t.n_scalar
+    if cap_diff and words[i].isupper():
+        valence = valence + t.c_incr if valence > 0 else valence - t.c_incr
+    for start_i in range(3):
+        j = i - (start_i + 1)
+        if j >= 0 and lw[j] not in lex:
+            s = _scalar(words[j], lw[j], valence, cap_diff, t)
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s
+            valence = _negation(valence, lw, start_i, i, t)
+            if start_i == 2:
+                valence = _idioms(valence, lw, i, t)
+    # "least" as negation (vaderSentiment's _least_check)
+    if i > 1 and lw[i - 1] not in lex and lw[i - 1] == "least":
+        if lw[i - 2] != "at" and lw[i - 2] != "very":
+            valence = valence * t.n_scalar
+    elif i > 0 and lw[i - 1] not in lex and lw[i - 1] == "least":
+        valence = valence * t.n_scalar
+    return valence
+
+
+def _but_check(lw: list[str], sentiments: list[Any]) -> list[Any]:
+    """vaderSentiment's _but_check, with its quirk kept.
+
+    vaderSentiment walks the list and, for each value, rescales the *first* element equal
+    to it (``list.index``): halved before the first "but", times 1.5 after it. A repeated
+    valence therefore rescales the earlier occurrence again. Zeros stay zero whatever
+    happens to them, so the walk is replayed over the non-zero entries only.
+    """
+    bi = lw.index("but")
+    nonzero = [i for i, s in enumerate(sentiments) if s != 0]
+    for k in nonzero:
+        value = sentiments[k]
+        si = next(j for j in nonzero if sentiments[j] == value)
+        if si < bi:
+            sentiments[si] = value * 0.5
+        elif si > bi:
+            sentiments[si] = value * 1.5
+    return sentiments
+
+
+def _punctuation_emphasis(text: str) -> float:
+    ep_count = min(text.count("!"), 4)
+    ep_amplifier = ep_count * 0.292
+    qm_count = text.count("?")
+    qm_amplifier: float = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    return ep_amplifier + qm_amplifier
+
+
+def _score_valence(sentiments: list[Any], text: str) -> dict[str, float]:
+    """vaderSentiment's score_valence: compound, then the three shares, rounded alike."""
+    if not sentiments:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    sum_s = float(sum(sentiments))
+    punct = _punctuation_emphasis(text)
+    if sum_s > 0:
+        sum_s += punct
+    elif sum_s < 0:
+        sum_s -= punct
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    compound = max(-1.0, min(1.0, compound))
+    pos_sum = 0.0
+    neg_sum = 0.0
+    neu_count = 0
+    for score in sentiments:
+        if score > 0:
+            pos_sum += float(score) + 1
+        if score < 0:
+            neg_sum += float(score) - 1
+        if score == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return {
+        "neg": round(math.fabs(neg_sum / total), 3),
+        "neu": round(math.fabs(neu_count / total), 3),
+        "pos": round(math.fabs(pos_sum / total), 3),
+        "compound": round(compound, 4),
+    }
+
+
+def polarity_scores(text: str) -> dict[str, float]:
+    """VADER scores of ``text``, equal to vaderSentiment 3.3.2's ``polarity_scores``.
+
+    Args:
+        text: One sentence (VADER is designed and validated on sentences).
+
+    Returns:
+        ``{"neg", "neu", "pos", "compound"}``: compound in -1..+1 (higher = more positive,
+        >= 0.05 positive, <= -0.05 negative; Hutto and Gilbert 2014), shares in 0..1.
+    """
+    t = _tables()
+    if not text.isascii() and not t.emoji_chars.isdisjoint(text):  # every emoji key is non-ASCII
+        text = _replace_emoji(text, t.emojis)
+    text = text.strip()
+    # vaderSentiment's _strip_punc_if_word: keep the token when stripping leaves <= 2 chars
+    words = [tok if len(s := tok.strip(_PUNCT)) <= 2 else s for tok in text.split()]
+    n = len(words)
+    if not n:
+        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+    lw = [w.lower() for w in words]
+    lex, boosters = t.lexicon, t.boosters
+    hits = [
+        i for i, w in enumerate(lw)
+        if w in lex and w not in boosters and not (w == "kind" and i < n - 1 and lw[i + 1] == "of")
+    ]
+    if not hits:  # all valences 0: compound 0, every word neutral
+        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    allcaps = sum(map(str.isupper, words))
+    cap_diff = 0 < n - allcaps < n
+    sentiments: list[Any] = [0] * n
+    for i in hits:
+        sentiments[i] = _valence(words, lw, i, cap_diff, t)
+    if "but" in lw:
+        sentiments = _but_check(lw, sentiments)
+    return _score_valence(sentiments, text)
+
+
+@cache
+def agrees_with_reference() -> bool:
+    """True when the installed vaderSentiment is the reproduced release and every
+    :data:`PROBES` sentence gets identical scores from both implementations."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("vaderSentiment")
+    except PackageNotFoundError:  # pragma: no cover - a hard dependency
+        return False
+    if installed != REPRODUCED_VERSION:
+        logger.info("vaderSentiment %s installed; vader_fast reproduces %s",
+                    installed, REPRODUCED_VERSION)
+        return False
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    reference = SentimentIntensityAnalyzer()
+    return all(polarity_scores(p) == reference.polarity_scores(p) for p in PROBES)

@@ -1,0 +1,140 @@
+"""Tests for framing.actors: actor groups as data and their mentions.
+
+Documents are built by hand (one paragraph and one sentence per line, quote spans at
+the straight double quotes) so the expected mentions are counted from the text alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.actors import ActorGroup, ActorMention, find_actor_mentions, load_actors
+from framing.document import Document, Paragraph, QuoteSpan, Sentence
+from framing.errors import LexiconError
+
+
+def _doc(text: str) -> Document:
+    """One paragraph + one sentence per line; each pair of '"' marks is a quote span."""
+    paragraphs, sentences, spans = [], [], []
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        start, end = pos, pos + len(line)
+        paragraphs.append(Paragraph(i, start, end, line))
+        sentences.append(Sentence(i, start, end, line, i))
+        marks = [start + k for k, ch in enumerate(line) if ch == '"']
+        for a, b in zip(marks[::2], marks[1::2]):
+            spans.append(QuoteSpan(a, b + 1, a + 1, b, '"', '"', True, 0, (i,)))
+        pos = end + 1
+    return Document(source=text, text=text, paragraphs=tuple(paragraphs),
+                    sentences=tuple(sentences), quote_spans=tuple(spans))
+
+
+def _pairs(text: str) -> list[tuple[str, str, str]]:
+    return [(m.group, m.label, m.text) for m in find_actor_mentions(_doc(text))]
+
+
+def test_builtin_groups_present() -> None:
+    names = {g.name for g in load_actors()}
+    required = {"police", "protesters", "government", "politicians", "israel", "palestinians",
+                "hamas", "jewish_community", "muslim_community", "migrants", "military",
+                "courts", "media"}
+    assert required <= names
+
+
+def test_protester_label_family() -> None:
+    protesters = next(g for g in load_actors() if g.name == "protesters")
+    for label in ("protesters", "demonstrators", "activists", "campaigners", "marchers",
+                  "mob", "rioters", "zealots"):
+        assert label in protesters.labels
+        assert label in protesters.aliases
+
+
+def test_singular_plural_and_possessive_map_to_one_label() -> None:
+    # "Protester", "protesters'" and "protester's" all belong to the entry "protesters".
+    got = _pairs("A protester's sign. Protesters' banners. The protesters left.")
+    assert got == [("protesters", "protesters", "protester"),
+                   ("protesters", "protesters", "Protesters"),
+                   ("protesters", "protesters", "protesters")]
+
+
+def test_met_only_when_capitalised() -> None:
+    # "They met" is the verb: no mention; "the Met" is the police force.
+    assert _pairs("They met at noon.") == []
+    assert _pairs("A statement from the Met.") == [("police", "Met", "Met")]
+
+
+def test_all_caps_headline_name() -> None:
+    assert _pairs("HAMAS LEADER KILLED") == [("hamas", "Hamas", "HAMAS")]
+
+
+def test_longest_match_multiword() -> None:
+    # "Metropolitan Police" is one mention, not "police" alone; "Hamas militants" is
+    # a Hamas mention (not the generic "militants" of armed_groups).
+    got = _pairs("The Metropolitan Police said Hamas militants fired rockets.")
+    assert got == [("police", "Metropolitan Police", "Metropolitan Police"),
+                   ("hamas", "Hamas militants", "Hamas militants")]
+
+
+def test_hyphen_variants_and_no_match_inside_compounds() -> None:
+    # "counter-protesters" is one label; "pro-Palestine protesters" matches written with
+    # or without the hyphen; "protest" inside "protesters" is not a separate mention.
+    got = _pairs("Counter-protesters met pro Palestine protesters.")
+    assert got == [("protesters", "counter-protesters", "Counter-protesters"),
+                   ("protesters", "pro-Palestine protesters", "pro Palestine protesters")]
+
+
+def test_no_match_inside_longer_word() -> None:
+    # "mobile" contains "mob"; "policeman" is a police label but "policemanship" is not.
+    assert _pairs("A mobile phone and policemanship.") == []
+
+
+def test_quoted_and_sentence_index() -> None:
+    # "crowd" takes the first-listed entry of its family whose forms include it,
+    # which is "crowds" in the data file (singular and plural count as one label).
+    text = 'Police arrived.\n"The mob was angry," she said of the crowd.'
+    ms = find_actor_mentions(_doc(text))
+    assert [(m.label, m.sentence, m.quoted) for m in ms] == [
+        ("police", 0, False), ("mob", 1, True), ("crowds", 1, False)]
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+
+
+def test_mention_dataclass_is_frozen() -> None:
+    m = find_actor_mentions(_doc("Police."))[0]
+    assert isinstance(m, ActorMention)
+    with pytest.raises(AttributeError):
+        m.label = "x"  # type: ignore[misc]
+
+
+def test_user_file_extends_and_replaces(tmp_path) -> None:
+    p = tmp_path / "mine.toml"
+    p.write_text('[[group]]\nname = "protesters"\nlabels = ["placard wavers"]\n\n'
+                 '[[group]]\nname = "farmers"\nnames = ["NFU"]\nlabels = ["farmers"]\n')
+    extended = load_actors(p)
+    prot = next(g for g in extended if g.name == "protesters")
+    assert "placard wavers" in prot.labels and "mob" in prot.labels
+    assert any(g.name == "farmers" for g in extended)
+    replaced = load_actors(p, replace=True)
+    assert [g.name for g in replaced] == ["protesters", "farmers"]
+    got = [(m.group, m.label) for m in find_actor_mentions(_doc("Farmers and placard-wavers."), replaced)]
+    assert got == [("farmers", "farmers"), ("protesters", "placard wavers")]
+
+
+def test_malformed_user_file_names_file_line_field(tmp_path) -> None:
+    p = tmp_path / "bad.toml"
+    p.write_text('[[group]]\nname = "ok"\nlabels = ["a"]\n\n[[group]]\nname = "Bad Name"\n')
+    with pytest.raises(LexiconError) as exc:
+        load_actors(p)
+    msg = str(exc.value)
+    assert "bad.toml" in msg and "line 5" in msg and "'name'" in msg
+    p.write_text('[[group]]\nname = "x"\nlabels = "mob"\n')
+    with pytest.raises(LexiconError, match="'labels'"):
+        load_actors(p)
+    with pytest.raises(LexiconError, match="missing.toml"):
+        load_actors(tmp_path / "missing.toml")
+
+
+def test_custom_group_objects() -> None:
+    g = ActorGroup(name="bees", aliases=("Hive", "bees"), labels=("bees",))
+    assert [(m.group, m.label) for m in find_actor_mentions(_doc("A bee left the Hive."), [g])] == [
+        ("bees", "bees"), ("bees", "Hive")]

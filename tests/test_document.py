@@ -1,0 +1,23 @@
+"""Tests for the Document helpers (expected values from the interval definitions)."""
+
+from framing.document import Document, QuoteSpan, offset_in_intervals
+
+
+def test_offset_in_intervals_half_open():
+    intervals = [(2, 5), (10, 12)]
+    # members: 2,3,4 and 10,11 (half-open intervals)
+    inside = [i for i in range(15) if offset_in_intervals(intervals, i)]
+    assert inside == [2, 3, 4, 10, 11]
+    assert not offset_in_intervals([], 3)
+
+
+def test_quoted_intervals_use_top_level_content_only():
+    source = 'He said "we saw \'potential\' harm" today.'
+    outer = QuoteSpan(start=8, end=33, content_start=9, content_end=32, open_mark='"',
+                      close_mark='"', depth=0, paragraphs=(0,))
+    inner = QuoteSpan(start=16, end=27, content_start=17, content_end=26, open_mark="'",
+                      close_mark="'", depth=1, paragraphs=(0,))
+    doc = Document(source=source, text=source, quote_spans=(outer, inner))
+    assert doc.quoted_intervals() == ((9, 32),)
+    assert source[9:32] == "we saw 'potential' harm"
+    assert doc.is_quoted(source.index("harm")) and not doc.is_quoted(source.index("today"))

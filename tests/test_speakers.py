@@ -1,0 +1,112 @@
+"""Speakers and roles (framing.speakers, framing.roles).
+
+Expected names and roles come from reading the short texts below and from the role
+rules in framing/data/roles.toml (most words wins, ties by the [order] list).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import extract_quotes
+from framing.errors import LexiconError
+from framing.roles import load_registry, role_from_cues, verb_class, verb_lemma
+from framing.speakers import speaker_head
+
+
+def _direct(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.role) for q in extract_quotes(text) if q.kind == "direct"]
+
+
+def test_title_back_reference_resolves_to_fullest_name():
+    text = ("Headline\n\nSpeakers included former shadow home secretary Diane Abbott.\n\n"
+            "Ms Abbott told those present: 'We are part of a movement.'")
+    assert _direct(text) == [("Diane Abbott", "politician")]
+
+
+def test_misspelt_surname_resolves_by_fuzzy_match():
+    # "Salhab" vs "Sahleb": difflib ratio 0.67, same first two letters, same length.
+    text = ("Headline\n\nAkram Sahleb, a Palestinian resident of the borough, said: "
+            "“It is shocking.”\n\nMr Salhab wrote: “Their record will not improve.”")
+    assert _direct(text) == [("Akram Sahleb", "public"), ("Akram Sahleb", "public")]
+
+
+def test_pronoun_resolves_to_last_fitting_person():
+    text = ("Headline\n\nCouncil cabinet member Susan Fajana-Thomas said she had sought "
+            "assurances.\n\n“The police confirmed it was a learning visit,” she said.")
+    assert _direct(text) == [("Susan Fajana-Thomas", "government")]
+
+
+def test_they_said_resolves_to_the_spokesman_organisation():
+    text = ("Headline\n\nA Metropolitan Police officer is being investigated.\n\n"
+            "A spokesman for the force said its Directorate of Professional Standards "
+            "is investigating.\n\nThey said: \"We are aware of a video.\"")
+    assert _direct(text) == [("Metropolitan Police", "police")]
+
+
+def test_spokesperson_for_named_group_speaks_for_it():
+    text = ("Headline\n\nMuslim advocacy group CAGE has criticised the police.\n\n"
+            "A spokesperson for CAGE said: “The police are behaving erratically.”")
+    assert _direct(text) == [("CAGE", "advocacy")]
+
+
+def test_described_speakers_keep_a_description():
+    text = ("Headline\n\nUsers on social media expressed outrage at the image.\n\n"
+            "A third commented: “Your officers could use retraining.”")
+    assert _direct(text) == [("social media user", "public")]
+
+
+@pytest.mark.parametrize(
+    ("description", "role"),
+    [
+        ("A spokesman for the force", "police"),
+        ("Superintendent", "police"),
+        ("Labour MP", "politician"),
+        ("former shadow home secretary", "politician"),  # shadow ties secretary: order
+        ("Home Secretary", "government"),
+        ("Hackney Council cabinet member for community safety", "government"),
+        ("Muslim advocacy group", "advocacy"),
+        ("a Palestinian resident of the borough", "public"),
+        ("professor of criminology", "expert"),
+        ("rapper", "other"),
+        ("the weather", None),
+    ],
+)
+def test_role_cues(description, role):
+    assert role_from_cues(description) == role
+
+
+def test_speaker_head_drops_adverbials_and_keeps_appositive():
+    source = "Writing on social media, Scotland Yard"
+    head = speaker_head(source, 0, len(source))
+    assert head is not None and head.mention == "Scotland Yard"
+    assert source[head.start : head.end] == "Scotland Yard"
+    source = "Daniel Sugarman, director of public affairs at the Board of Deputies"
+    head = speaker_head(source, 0, len(source))
+    assert head is not None and head.mention == "Daniel Sugarman"
+    assert head.description == "director of public affairs at the Board of Deputies"
+
+
+def test_verb_classes_from_data():
+    assert (verb_class("said"), verb_class("claimed"), verb_class("admitted")) == (
+        "neutral", "doubt", "concession")
+    assert (verb_class("slammed"), verb_class("insisted")) == ("attack", "doubt")
+    assert verb_lemma("told") == "tell" and verb_class("frobnicated") == ""
+
+
+def test_registry_formats_and_errors(tmp_path):
+    reg = load_registry({"Jane Doe": {"role": "expert", "side": "none", "aliases": ["Dr Doe"]}})
+    assert reg is not None and reg.lookup("dr doe").role == "expert"
+    toml = tmp_path / "actors.toml"
+    toml.write_text('[[actor]]\nname = "HPSC"\nrole = "advocacy"\n', encoding="utf-8")
+    assert load_registry(toml).lookup("HPSC").role == "advocacy"
+    csv = tmp_path / "actors.csv"
+    csv.write_text("name,role,side,aliases\nJo Edwards,police,,Supt Edwards|Edwards\n",
+                   encoding="utf-8")
+    assert load_registry(csv).lookup("Supt Edwards").name == "Jo Edwards"
+    with pytest.raises(LexiconError, match="role 'cop'"):
+        load_registry({"X": "cop"})
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[actor]]\nrole = "police"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="name"):
+        load_registry(bad)
