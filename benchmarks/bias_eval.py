@@ -77,7 +77,7 @@ def load_rows(path: Path) -> list[Row]:
 
 
 def _doc(text: str) -> Document:
-    from framing.parse import parse
+    from framing.parsing import parse
 
     try:
         return parse(text)

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from framing.document import Paragraph
-from framing.parse import parse
+from framing.parsing import parse
 from framing.segment import sentence_tokenizer, split_sentences, tokenize
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "benchmarks" / "babe_mbic"

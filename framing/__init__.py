@@ -26,7 +26,7 @@ _LAZY = {
     "LexiconError": "framing.errors",
     "MissingExtraError": "framing.errors",
     "CorpusReadError": "framing.errors",
-    "parse": "framing.parse",
+    "parse": "framing.parsing",
     "Quote": "framing.quotes",
     "ROLES": "framing.quotes",
     "QUOTE_KINDS": "framing.quotes",

@@ -148,7 +148,7 @@ def _naive(texts: Sequence[str]) -> None:
 
 
 def _framing_stages(texts: Sequence[str]) -> dict[str, float]:
-    from framing.parse import parse
+    from framing.parsing import parse
     from framing.quote_balance import score_quotes
     from framing.readability import score_readability
     from framing.sentiment import score_sentiment

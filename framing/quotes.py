@@ -767,7 +767,7 @@ def extract_quotes(text: str, *, registry: object = None) -> list[Quote]:
     Returns:
         The quotes (see :class:`Quote`).
     """
-    from framing.parse import parse
+    from framing.parsing import parse
 
     doc = parse(text)
     if registry is None:

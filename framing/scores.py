@@ -9,7 +9,7 @@ from typing import Any
 from framing.article import Article
 from framing.document import Document
 from framing.errors import InputError
-from framing.parse import parse
+from framing.parsing import parse
 
 __all__ = ["ArticleScores", "score", "RECORD_KEYS_BASE"]
 
@@ -103,7 +103,7 @@ def score(
     from framing.terms import score_terms
 
     article = _article_from(article_or_text)
-    doc = parse(article.text)
+    doc = parse(article.text, registry=registry)
     article = _fill_from_text(article, doc)
     flags = list(doc.flags) + list(article.warnings)
     sentiment = score_sentiment(doc, actors=actors)

@@ -230,7 +230,7 @@ def _as_doc(text_or_doc: str | Document) -> Document:
     if isinstance(text_or_doc, Document):
         return text_or_doc
     if isinstance(text_or_doc, str):
-        from framing.parse import parse
+        from framing.parsing import parse
 
         return parse(text_or_doc)
     raise InputError(

@@ -91,7 +91,7 @@ def test_quoted_word_share_uses_the_mask():
 def test_seed_004_direct_quotes_from_three_roles():
     from pathlib import Path
 
-    from framing.parse import parse
+    from framing.parsing import parse
 
     text = (Path(__file__).parent.parent / "seeds" / "004_961e35140105b784.txt").read_text(
         encoding="utf-8")
@@ -107,7 +107,7 @@ def test_seed_004_direct_quotes_from_three_roles():
 
 
 def test_registry_changes_roles(tmp_path):
-    from framing.parse import parse
+    from framing.parsing import parse
 
     doc = parse("Headline\n\nJane Doe, a local resident, said: 'We are worried here.'")
     assert score_quotes(doc).share("public") == 1.0

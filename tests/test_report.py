@@ -16,7 +16,7 @@ import framing
 from framing.article import Article
 from framing.corpus import ScoredCorpus, records_to_frame
 from framing.errors import InputError
-from framing.parse import parse
+from framing.parsing import parse
 from framing.quotes import Quote
 from framing.reporting import _Layer, highlight_html, render_html, render_markdown
 from framing.scores import ArticleScores

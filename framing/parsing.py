@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import MappingProxyType
+from typing import Any
 
 from framing.clean import clean
 from framing.document import Document, Paragraph
@@ -14,7 +15,7 @@ from framing.segment import split_sentences
 __all__ = ["parse"]
 
 
-def parse(text: str) -> Document:
+def parse(text: str, *, rules: Any = None, registry: Any = None) -> Document:
     """Parse an article once for every scorer.
 
     Cleaning removes boilerplate lines (each recorded with its reason in
@@ -24,6 +25,9 @@ def parse(text: str) -> Document:
 
     Args:
         text: Article text (plain text; HTML is detected, flagged and its tags blanked).
+        rules: Cleaning rules from :func:`framing.clean.load_rules` (default: built-in).
+        registry: Optional actor registry (names -> roles) used to attribute quotes
+            (see :func:`framing.roles.load_registry`).
 
     Returns:
         A :class:`Document` whose offsets index ``text``. Empty or whitespace-only input
@@ -37,7 +41,7 @@ def parse(text: str) -> Document:
             f"text: expected str, got {type(text).__name__}; decode bytes first "
             "(framing.load_corpus decodes files and records a warning for bad bytes)"
         )
-    cleaned = clean(text)
+    cleaned = clean(text, rules)
     source = cleaned.source
     paragraphs = tuple(
         Paragraph(index=i, start=line.start, end=line.end, text=source[line.start : line.end],
@@ -61,7 +65,7 @@ def parse(text: str) -> Document:
         metadata=MappingProxyType(dict(cleaned.metadata)),
         flags=tuple(dict.fromkeys(flags)),
     )
-    quotes = attribute_quotes(draft)
+    quotes = attribute_quotes(draft, registry)
     return Document(
         source=draft.source,
         text=draft.text,
