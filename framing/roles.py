@@ -28,7 +28,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -108,11 +108,29 @@ class ActorRegistry:
         return ActorRegistry(other.actors + self.actors)
 
     def _index(self) -> dict[str, Actor]:
-        return _registry_index(self.actors)
+        return _registry_index(_Same(self.actors))
 
 
-@cache
-def _registry_index(actors: tuple[Actor, ...]) -> dict[str, Actor]:
+class _Same:
+    """A cache key that hashes and compares by identity (hashing a tuple of actors field
+    by field on every lookup would cost more than the lookup). The cache holds the key,
+    and so the object, so its id cannot be reused while cached."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+@lru_cache(maxsize=64)
+def _registry_index(same: _Same) -> dict[str, Actor]:
+    actors: tuple[Actor, ...] = same.value  # type: ignore[assignment]
     index: dict[str, Actor] = {}
     for actor in actors:
         for name in actor.names:
@@ -127,10 +145,17 @@ def _alias_regex(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w@]){body}(?![\w])", flags)
 
 
+_SPACES_RE = re.compile(r"\s+")
+_ARTICLE_RE = re.compile(r"^(the|a|an) ")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
-    name = re.sub(r"\s+", " ", name.strip().lower())
-    name = re.sub(r"^(the|a|an) ", "", name)
-    return re.sub(r"['’]s$", "", name)
+    """Lookup key of a name: lower case, spaces collapsed, no leading article or 's."""
+    name = _SPACES_RE.sub(" ", name.strip().lower())
+    name = _ARTICLE_RE.sub("", name)
+    return _POSSESSIVE_RE.sub("", name)
 
 
 def _check_role(role: str, where: str) -> str:
@@ -240,6 +265,12 @@ def role_from_cues(description: str) -> str | None:
     """
     if not description:
         return None
+    return _role_from_cues(description)
+
+
+@lru_cache(maxsize=8192)
+def _role_from_cues(description: str) -> str | None:
+    """:func:`role_from_cues` of a non-empty description (cached: descriptions repeat)."""
     if re.search(r"\bshadow\b", description, re.IGNORECASE):
         return "politician"  # shadow ministers are opposition politicians
     pattern, cues = _cue_regex()
@@ -275,8 +306,32 @@ def _verbs() -> dict[str, tuple[str, str]]:
 def verb_pattern() -> re.Pattern[str]:
     """A regex matching any attribution-verb form as whole words (case-insensitive)."""
     alternatives = sorted(_verbs(), key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w'’-])(?:{_partitioned(alternatives)})(?![\w'’-])",
+                      re.IGNORECASE)
+
+
+def _partitioned(alternatives: list[str]) -> str:
+    """The alternation of ``alternatives`` (tried in the order given), grouped by first letter.
+
+    Each group is guarded by a lookahead on its letter, so the regex engine tries one
+    group's forms instead of every form at each word start (about 5x faster). The matches
+    are the same: case-insensitively, an ASCII letter matches only characters that no
+    other ASCII letter matches, so at any position at most one group can match and its
+    forms keep their order. Forms not starting with an ASCII letter give the plain
+    alternation.
+    """
+    def escaped(form: str) -> str:
+        return re.escape(form).replace(r"\ ", r"\s+")
+
+    groups: dict[str, list[str]] = {}
+    for form in alternatives:
+        first = form[:1].lower()
+        if not ("a" <= first <= "z"):
+            return "|".join(escaped(f) for f in alternatives)
+        groups.setdefault(first, []).append(form)
+    return "|".join(
+        f"(?={first})(?:{'|'.join(escaped(f) for f in forms)})" for first, forms in groups.items()
+    )
 
 
 def verb_lemma(cue: str) -> str:

@@ -106,9 +106,16 @@ def score(
     doc = parse(article.text, registry=registry)
     article = _fill_from_text(article, doc)
     flags = list(doc.flags) + list(article.warnings)
-    sentiment = score_sentiment(doc, actors=actors)
+    mentions = None
+    if actors is None or isinstance(actors, (tuple, list)):
+        # one actor-mention search serves actor sentiment and word choice
+        from framing.actors import find_actor_mentions
+        from framing.sentiment import _resolve_actors
+
+        mentions = find_actor_mentions(doc, _resolve_actors(actors))  # same InputError
+    sentiment = score_sentiment(doc, actors=actors, mentions=mentions)
     readability = score_readability(doc)
-    terms = score_terms(doc, lexicon=lexicon, actors=actors)
+    terms = score_terms(doc, lexicon=lexicon, actors=actors, mentions=mentions)
     quotes = score_quotes(doc, registry=registry)
     for part in (sentiment, readability, terms, quotes):
         flags.extend(getattr(part, "flags", ()))

@@ -251,6 +251,12 @@ _GROUP_KIND = {
     "symbol": "symbol",
     "punct": "punct",
 }
+# The same alternatives after possessive leading whitespace, so that ``finditer`` skips a
+# run of spaces in one step instead of trying every alternative at each space. No
+# alternative matches whitespace and one always matches a non-space character, so the
+# tokens are the same; the token is the group that matched (``lastindex``).
+_SPACED_TOKEN_RE = re.compile(r"\s*+(?:" + _TOKEN_RE.pattern + ")", re.VERBOSE)
+_KIND_BY_INDEX = {i: _GROUP_KIND[name] for name, i in _SPACED_TOKEN_RE.groupindex.items()}
 # A word ending in s + apostrophe: a possessive ("officers'") or a closing quote.
 _TRAILING_APOSTROPHE_RE = re.compile(r"[sS]['\u2019](?!\w)")
 _SINGLE_MARKS = frozenset("'\u2018\u2019")
@@ -300,10 +306,13 @@ def tokenize(source: str, start: int = 0, end: int | None = None) -> tuple[Token
         raise InputError(
             f"start={start}, end={end}: need 0 <= start <= end <= len(source)={len(source)}"
         )
-    kinds = _GROUP_KIND
+    last = stop  # trailing whitespace holds no token (and would cost quadratic retries)
+    while last > start and source[last - 1].isspace():
+        last -= 1
+    kinds = _KIND_BY_INDEX
     tokens = [
-        _token(Token, (m[0], *m.span(), kinds[m.lastgroup]))  # type: ignore[index]
-        for m in _TOKEN_RE.finditer(source, start, stop)
+        _token(Token, (m[(g := m.lastindex)], *m.span(g), kinds[g]))  # type: ignore[index]
+        for m in _SPACED_TOKEN_RE.finditer(source, start, last)
     ]
     if _TRAILING_APOSTROPHE_RE.search(source, start, stop) is not None:
         tokens = _split_closing_apostrophes(source, tokens, stop)
@@ -452,6 +461,8 @@ def _paragraph_spans(
     ]
     if not raw:
         return []
+    if len(raw) == 1:  # one span: no boundary to repair
+        return [s_e for s_e in (_strip_span(source, *raw[0]),) if s_e[0] < s_e[1]]
     token_starts = [t.start for t in tokens]
     token_ends = [t.end for t in tokens]
     first_start, first_end = raw[0]

@@ -376,14 +376,19 @@ def _resolve_actors(actors: Any) -> tuple[Any, ...]:
 
 
 def _actor_sentiment(
-    doc: Document, groups: tuple[Any, ...], compounds: Mapping[int, float]
+    doc: Document,
+    groups: tuple[Any, ...],
+    compounds: Mapping[int, float],
+    found: Sequence[Any] | None = None,
 ) -> tuple[ActorSentiment, ...]:
     """Mean compound of the scored sentences mentioning each group (co-occurrence)."""
     from framing.actors import find_actor_mentions
 
+    if found is None:
+        found = find_actor_mentions(doc, actors=groups)
     mentions: dict[str, int] = {g.name: 0 for g in groups}
     sentences: dict[str, set[int]] = {g.name: set() for g in groups}
-    for mention in find_actor_mentions(doc, actors=groups):
+    for mention in found:
         if mention.group not in mentions:
             continue
         mentions[mention.group] += 1
@@ -406,6 +411,7 @@ def score_sentiment(
     actors: Any = None,
     resamples: int = BOOTSTRAP_RESAMPLES,
     seed: int = BOOTSTRAP_SEED,
+    mentions: Sequence[Any] | None = None,
 ) -> SentimentScores:
     """Score a parsed article's sentiment sentence by sentence with VADER.
 
@@ -421,6 +427,9 @@ def score_sentiment(
             ``framing/data/actors.toml``, a path to a TOML file, or ActorGroup objects.
         resamples: Bootstrap resamples for the interval of the mean (>= 100).
         seed: Seed of ``numpy.random.default_rng`` for the bootstrap.
+        mentions: The mentions of ``actors`` in ``doc`` when already found with
+            :func:`framing.actors.find_actor_mentions` (found here when None), so that
+            :func:`framing.score` searches once for sentiment and word choice.
 
     Returns:
         :class:`SentimentScores`. Compound means lie in -1..+1 (higher = more positive),
@@ -462,7 +471,9 @@ def score_sentiment(
     ci_low, ci_high = _bootstrap_interval(values, resamples, seed)
     groups = _resolve_actors(actors)
     actor_scores = (
-        _actor_sentiment(doc, groups, {s.index: s.compound for s in scored}) if groups else ()
+        _actor_sentiment(doc, groups, {s.index: s.compound for s in scored}, mentions)
+        if groups
+        else ()
     )
     return SentimentScores(
         sentences=scored,

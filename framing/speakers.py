@@ -27,6 +27,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from framing.document import Document, Sentence
 from framing.roles import ActorRegistry, builtin_registry, role_from_cues, verb_pattern
@@ -116,6 +117,7 @@ def _group_noun(context: str, word: str) -> str | None:
     return noun
 
 
+@lru_cache(maxsize=4096)
 def _split_title(name: str) -> tuple[str, str]:
     """``"Immigration Minister Tom Ashworth"`` -> ``("Immigration Minister", "Tom Ashworth")``.
 
@@ -246,7 +248,7 @@ def _classify(name: str, registry: ActorRegistry) -> str:
 
 def _surname(name: str) -> str:
     words = _strip_titles(name.replace(".", ". ").split())
-    return re.sub(r"['’]s$", "", words[-1]).lower() if words else ""
+    return _POSSESSIVE_RE.sub("", words[-1]).lower() if words else ""
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -254,8 +256,41 @@ def _same_surname(a: str, b: str) -> bool:
         return False
     if a == b:
         return True
-    ratio = difflib.SequenceMatcher(None, a, b).ratio()
-    return ratio >= 0.8 or (ratio >= 0.6 and a[:2] == b[:2] and abs(len(a) - len(b)) <= 1)
+    return _surname_ratio(a, b) >= _ratio_floor(a, b)
+
+
+def _ratio_floor(a: str, b: str) -> float:
+    """Smallest difflib ratio at which two different surnames count as one: 0.8, or 0.6
+    when they share their first two letters and differ in length by at most one."""
+    return 0.6 if a[:2] == b[:2] and abs(len(a) - len(b)) <= 1 else 0.8
+
+
+@lru_cache(maxsize=4096)
+def _surname_ratio(a: str, b: str) -> float:
+    """``difflib.SequenceMatcher(None, a, b).ratio()`` (0..1; not symmetric), cached."""
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+@lru_cache(maxsize=4096)
+def _letters(word: str) -> frozenset[tuple[str, int]]:
+    """The letter multiset of ``word`` as a set of (letter, occurrence number) pairs, so
+    that ``len(_letters(a) & _letters(b))`` is the size of the multiset intersection."""
+    seen: dict[str, int] = {}
+    pairs = []
+    for ch in word:
+        seen[ch] = seen.get(ch, 0) + 1
+        pairs.append((ch, seen[ch]))
+    return frozenset(pairs)
+
+
+def _ratio_bound(a: str, b: str) -> float:
+    """An upper bound of the difflib ratio of ``a`` and ``b``, cheap to compute.
+
+    It is difflib's ``quick_ratio``: ``2 * |multiset intersection| / (len(a) + len(b))``,
+    computed with the same float expression as ``ratio`` (whose matching characters are
+    a sub-multiset of the intersection), so ``ratio <= bound`` holds exactly.
+    """
+    return 2.0 * len(_letters(a) & _letters(b)) / (len(a) + len(b))
 
 
 def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple[Mention, ...]:
@@ -271,6 +306,14 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
     mentions: list[Mention] = []
     org_names: set[str] = set()
     org_words: dict[str, str] = {}
+    kinds: dict[str, str] = {}  # _classify per name: names recur in an article
+
+    def classify(name: str) -> str:
+        kind = kinds.get(name)
+        if kind is None:
+            kind = kinds[name] = _classify(name, reg)
+        return kind
+
     for para in doc.paragraphs:
         if para.kind == "embed":
             continue
@@ -289,7 +332,7 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
             if lead:
                 name = name[lead.end():]
                 start += lead.end()
-            name = re.sub(r"['’]s$", "", name).rstrip(".")
+            name = _POSSESSIVE_RE.sub("", name).rstrip(".")
             if not name:
                 continue
             before = text[max(0, m.start() - 40) : m.start()].rstrip()
@@ -299,10 +342,10 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
                 "@"
             ) and reg.lookup(name) is None:
                 continue
-            kind = _classify(name, reg)
+            kind = classify(name)
             title_words = ""
             head_words, tail = _split_title(name)
-            if head_words and tail and _classify(tail, reg) == "person":
+            if head_words and tail and classify(tail) == "person":
                 kind = "person"  # "Home Secretary Laura Pemberton", "Labour MP Zarah Sultana"
             if kind == "person":
                 title_words, name = _split_title(name)
@@ -317,8 +360,10 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
             if title_words:
                 desc = f"{title_words} {desc}"
             mentions.append(Mention(name, start, start + len(name), kind, desc))
+            if kind != "person":
+                continue
             evidence = _org_evidence(text, m.start(), m.start() + len(m.group(0)))
-            if kind == "person" and evidence:
+            if evidence:
                 org_names.add(name)
                 org_words[name] = f"{org_words.get(name, '')} {evidence}".strip()
     if org_names:  # a name used like an organisation anywhere is one everywhere
@@ -344,16 +389,27 @@ def _org_evidence(text: str, start: int, end: int) -> str:
     """
     after = text[end:end + 80]
     before = text[max(0, start - 40):start]
-    m = re.match(rf"(?:['’]s?)?\s+({_MEMBER_NOUNS})\b", after)
+    m = _MEMBER_AFTER_RE.match(after)
     if m:
         return m.group(1)
-    m = re.search(rf"\b({_MEMBER_NOUNS}|group|campaign|charity|organisation|organization)"
-                  rf"\s+(?:from|of|at|for)\s+(?:the\s+)?$", before)
+    m = _MEMBER_BEFORE_RE.search(before)
     if m:
         return m.group(1)
-    m = re.match(r"\s+(?:has\s+|have\s+)?(?:said|says|added|announced)\b[^.]{0,40}?\bits\s+"
-                 r"(\w+)", after)
+    m = _ITS_MEMBER_RE.match(after)
     return m.group(1) if m else ""
+
+
+_MEMBER_AFTER_RE = re.compile(rf"(?:['’]s?)?\s+({_MEMBER_NOUNS})\b")
+_MEMBER_BEFORE_RE = re.compile(
+    rf"\b({_MEMBER_NOUNS}|group|campaign|charity|organisation|organization)"
+    rf"\s+(?:from|of|at|for)\s+(?:the\s+)?$"
+)
+_ITS_MEMBER_RE = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:said|says|added|announced)\b[^.]{0,40}?\bits\s+(\w+)"
+)
+_CONJUNCTION_SPLIT_RE = re.compile(r"\b(?:and|or|but|while|whilst|included|including|with|by)\b")
+_APPOSITIVE_END_RE = re.compile(r"[,.;:(—–]")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
 def _description(text: str, start: int, end: int) -> str:
@@ -368,12 +424,12 @@ def _description(text: str, start: int, end: int) -> str:
         previous = text[max(0, cut - 300):cut]
         pcut = max(previous.rfind(c) for c in ",.;:()—–\"“”")
         before = previous[pcut + 1 :]
-    before = re.split(r"\b(?:and|or|but|while|whilst|included|including|with|by)\b", before)[-1]
+    before = _CONJUNCTION_SPLIT_RE.split(before)[-1]
     words = before.split()[-6:]
     after = ""
-    rest = text[end:]
-    if rest.startswith(","):
-        after = re.split(r"[,.;:(—–]", rest[1:], maxsplit=1)[0]
+    if text.startswith(",", end):
+        stop = _APPOSITIVE_END_RE.search(text, end + 1)
+        after = text[end + 1 : stop.start() if stop else len(text)]
         after = " ".join(after.split()[:15])
     return " ".join([*words, after]).strip()
 
@@ -459,14 +515,23 @@ class SpeakerResolver:
         return entity is not None and len(entity.name.split()) >= 2
 
     def _find_person(self, surname: str) -> _Entity | None:
-        if surname in self._persons:
-            return self._persons[surname]
+        found = self._persons.get(surname)
+        if found is not None or not surname:
+            return found
+        # The closest surname passing _same_surname; pairs whose ratio bound is below
+        # their floor cannot pass and skip the (costly) difflib ratio.
         best, best_ratio = None, 0.0
+        size, head, letters = len(surname), surname[:2], _letters(surname)
         for key, entity in self._persons.items():
-            if _same_surname(surname, key):
-                ratio = difflib.SequenceMatcher(None, surname, key).ratio()
-                if ratio > best_ratio:
-                    best, best_ratio = entity, ratio
+            if not key:
+                continue
+            # _ratio_floor and _ratio_bound, inlined: this loop runs for every pair
+            floor = 0.6 if key[:2] == head and -1 <= size - len(key) <= 1 else 0.8
+            if 2.0 * len(letters & _letters(key)) / (size + len(key)) < floor:
+                continue
+            ratio = _surname_ratio(surname, key)
+            if ratio >= floor and ratio > best_ratio:
+                best, best_ratio = entity, ratio
         return best
 
     def _org_entity(self, name: str) -> _Entity:

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from framing.article import Article
-from framing.errors import InputError
+from framing.errors import CorpusReadError, InputError
 
 __all__ = ["ScoreStore", "article_hash", "record_key"]
 
@@ -61,16 +61,13 @@ def record_key(content_hash: str, framing_version: str, lexicon_hash: str) -> st
 
 
 def _encode(record: Mapping[str, Any]) -> str:
-    def clean(value: Any) -> Any:
-        if isinstance(value, float) and math.isnan(value):
-            return None
-        return value
-
-    return json.dumps({k: clean(v) for k, v in record.items()}, ensure_ascii=False, default=str)
+    """JSON text of a record; NaN and None stay distinct, lone surrogates are escaped."""
+    return json.dumps(dict(record), ensure_ascii=True, default=str)
 
 
 def _decode(text: str) -> dict[str, Any]:
-    return {k: (math.nan if v is None else v) for k, v in json.loads(text).items()}
+    decoded: dict[str, Any] = json.loads(text)
+    return decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +90,25 @@ class ScoreStore:
         with self._connect() as conn:
             conn.executescript(_SCHEMA)
 
-    def _connect(self) -> sqlite3.Connection:
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        """A connection that commits on success, rolls back on error, and is closed."""
         parent = os.path.dirname(os.path.abspath(self.path))
         os.makedirs(parent, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        return conn
+        try:
+            conn = sqlite3.connect(self.path, timeout=30)
+        except sqlite3.Error as exc:
+            raise CorpusReadError(f"db: cannot open the score store {self.path!r} ({exc})") from exc
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            with conn:
+                yield conn
+        except sqlite3.DatabaseError as exc:
+            raise CorpusReadError(
+                f"db: {self.path!r} is not a usable framing score store ({exc})") from exc
+        finally:
+            conn.close()
 
     def key_for(self, article: Article) -> str:
         """The store key of ``article`` under this store's version and lexicon."""
@@ -158,5 +167,28 @@ class ScoreStore:
             query += " WHERE framing_version = ? AND lexicon_hash = ?"
             params = (self.framing_version, self.lexicon_hash)
         with self._connect() as conn:
-            for (record,) in conn.execute(query + " ORDER BY seq", params):
-                yield _decode(record)
+            cursor = conn.execute(query + " ORDER BY seq", params)
+            while rows := cursor.fetchmany(500):
+                for (record,) in rows:
+                    yield _decode(record)
+
+    def latest_records(self, *, current_only: bool = True) -> Iterator[dict[str, Any]]:
+        """The most recently stored record of each article id, in storing order.
+
+        An article whose text changed between runs has one record per version; this
+        keeps the newest.
+
+        Args:
+            current_only: Only records of this store's framing version and lexicon hash.
+        """
+        where, params = "", ()
+        if current_only:
+            where = " WHERE framing_version = ? AND lexicon_hash = ?"
+            params = (self.framing_version, self.lexicon_hash)
+        query = (f"SELECT record FROM scores WHERE seq IN (SELECT MAX(seq) FROM scores{where} "
+                 "GROUP BY article_id) ORDER BY seq")
+        with self._connect() as conn:
+            cursor = conn.execute(query, params)
+            while rows := cursor.fetchmany(500):
+                for (record,) in rows:
+                    yield _decode(record)

@@ -289,7 +289,7 @@ class StreamStats:
 
     Attributes:
         records: Records yielded (one per input).
-        scored: Articles scored in this run.
+        scored: Inputs scored in this run (with a store: articles not found in it).
         from_store: Records taken from the store without scoring.
         failed: Records with an ``error``.
     """
@@ -382,9 +382,7 @@ def _iter_records(
             records = _through_store(articles, pool, chunksize, store, stats, block=256)
         for record in records:
             stats.records += 1
-            if store is None and isinstance(record.get("error"), str) is False:
-                stats.scored += 1
-            elif store is None:
+            if store is None:
                 stats.scored += 1
             if record.get("error"):
                 stats.failed += 1

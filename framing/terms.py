@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from framing.actors import ActorGroup, find_actor_mentions
+from framing.actors import ActorGroup, ActorMention, find_actor_mentions
 from framing.document import Document, offset_in_intervals
 from framing.errors import InputError
 from framing.lexicon import (
@@ -477,20 +477,26 @@ def find_loaded_terms(
 
 
 def word_choice(
-    doc: Document | str, actors: Sequence[ActorGroup] | None = None
+    doc: Document | str,
+    actors: Sequence[ActorGroup] | None = None,
+    *,
+    mentions: Sequence[ActorMention] | None = None,
 ) -> tuple[LabelUse, ...]:
     """Labels used for each actor group, with counts.
 
     Args:
         doc: A parsed document (or raw text, parsed first).
         actors: Actor groups (default: :func:`framing.actors.load_actors`).
+        mentions: The mentions of ``actors`` in ``doc`` when already found with
+            :func:`framing.actors.find_actor_mentions` (found here when None).
 
     Returns:
         One :class:`LabelUse` per (group, label) used, ordered by group (data-file
         order) then by descending count, then label.
     """
     document = _as_doc(doc)
-    mentions = find_actor_mentions(document, actors)
+    if mentions is None:
+        mentions = find_actor_mentions(document, actors)
     counts: Counter[tuple[str, str]] = Counter()
     quoted: Counter[tuple[str, str]] = Counter()
     order: dict[str, int] = {}
@@ -508,6 +514,7 @@ def score_terms(
     *,
     lexicon: Lexicon | str | Path | None = None,
     actors: Sequence[ActorGroup] | None = None,
+    mentions: Sequence[ActorMention] | None = None,
 ) -> TermScores:
     """Score loaded-term use, scare quotes and word choice of a parsed article.
 
@@ -515,6 +522,9 @@ def score_terms(
         doc: The parsed document.
         lexicon: Lexicon, path to a user lexicon file, or None for the built-in one.
         actors: Actor groups for word choice (default: built-in).
+        mentions: The mentions of ``actors`` in ``doc`` when already found with
+            :func:`framing.actors.find_actor_mentions` (found here when None), so that
+            :func:`framing.score` searches once for sentiment and word choice.
 
     Returns:
         :class:`TermScores`; rates are NaN when the article (or that voice) has no
@@ -527,7 +537,7 @@ def score_terms(
     flags = () if words else ("terms_no_words",)
     return TermScores(
         hits=tuple(hits),
-        labels=word_choice(doc, actors),
+        labels=word_choice(doc, actors, mentions=mentions),
         scare_quotes=scare,
         words=words,
         narrator_words=words - quoted_words,

@@ -94,3 +94,84 @@ def test_hundred_thousand_character_line():
     text = ("The crowd was 'peaceful' and officers said \u201cnothing\u201d " * 2000)[:100_000]
     doc = framing.parse(text)
     assert doc.sentences and doc.sentences[-1].end <= len(text)
+
+
+# -- exports, store and the package source --------------------------------------------------
+
+_ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+@_SETTINGS
+@given(_ANY_TEXT)
+def test_score_of_any_unicode_is_deterministic_json(text):
+    # any code point, lone surrogates included: the flat record serialises the same twice
+    record = framing.score(text).as_dict()
+    again = framing.score(text).as_dict()
+    assert json.dumps(record, sort_keys=True) == json.dumps(again, sort_keys=True)
+
+
+@_SETTINGS
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=4))
+def test_csv_export_neutralises_formulas_and_round_trips(tmp_path_factory, cells):
+    from framing.corpus import read_table, records_to_frame, write_table
+
+    records = [{"id": f"r{i}", "outlet": cell, "title": "=" + cell, "error": None}
+               for i, cell in enumerate(cells)]
+    df = records_to_frame(records, {"framing_version": "1"})
+    path = tmp_path_factory.mktemp("csv") / "t.csv"
+    write_table(df, path)
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        for value in (row["outlet"], row["title"]):
+            # a spreadsheet runs a cell that starts with = + - @ (tab, CR) as a formula
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")) or _number(value)
+    back = read_table(path)
+    assert list(back["title"]) == ["=" + c for c in cells]
+
+
+def _number(text):
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+@_SETTINGS
+@given(st.dictionaries(st.text(max_size=8),
+                       st.one_of(st.none(), st.floats(), st.integers(), _ANY_TEXT), max_size=6))
+def test_store_records_round_trip_exactly(record):
+    from framing.store import _decode, _encode
+
+    back = _decode(_encode(record))
+    assert json.dumps(back, sort_keys=True) == json.dumps(record, sort_keys=True)
+
+
+def test_nothing_is_unpickled_or_evaluated():
+    # static check of the package: no pickle/marshal/shelve/yaml, no eval/exec/literal_eval
+    import ast
+    from pathlib import Path
+
+    package = Path(framing.__file__).parent
+    banned_modules = {"pickle", "cPickle", "dill", "marshal", "shelve", "yaml", "joblib"}
+    banned_builtins = {"eval", "exec", "__import__", "compile"}  # re.compile is fine
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found += [(path.name, a.name) for a in node.names
+                          if a.name.split(".")[0] in banned_modules]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                if node.module.split(".")[0] in banned_modules:
+                    found.append((path.name, node.module))
+            elif isinstance(node, ast.Call):
+                if isinstance(node.func, ast.Name) and node.func.id in banned_builtins | {
+                        "literal_eval"}:
+                    found.append((path.name, node.func.id))
+                elif isinstance(node.func, ast.Attribute) and node.func.attr == "literal_eval":
+                    found.append((path.name, node.func.attr))
+    assert found == []

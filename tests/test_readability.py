@@ -330,6 +330,34 @@ def test_punctuation_only_and_url_sentences_are_not_counted() -> None:
     assert (c.words, c.sentences) == (2, 1)
 
 
+def test_subheadings_labels_and_section_numbers_are_not_running_text() -> None:
+    # Flesch (1979): test only the running text; skip headings, subheads, section numbers.
+    doc = make_doc([
+        ("headline", ["Council tax to rise"]),          # headline: counted, 4 words
+        ("body", ["Households will pay more."]),         # 4 words
+        ("body", ["4.", "Eel ecologist"]),               # section number + subhead: skipped
+        ("body", ["Jason Mathias, 26, Baltimore, Maryland"]),  # label: skipped
+        ("body", ["The job: To help the eel"]),          # label (no end mark): skipped
+        ("body", ["He said:"]),                          # ends in a colon: running text, 2
+        ("body", ["It rose", "and fell"]),               # two sentences: running text, 4
+    ])
+    c = count_readability(doc)
+    # Counted: 4 + 4 + 2 + 2 + 2 words in 5 sentences (headline, body, "He said:",
+    # "It rose", "and fell").
+    assert (c.words, c.sentences) == (14, 5)
+
+
+def test_long_unterminated_line_is_kept_as_a_sentence() -> None:
+    # 21 words without a full stop (more than MAX_HEADING_WORDS = 20): a sentence that lost
+    # its full stop, not a heading; counted as one sentence of 21 words.
+    words = " ".join(["word"] * 21)
+    c = count_readability(make_doc([("body", [words])]))
+    assert (c.words, c.sentences) == (21, 1)
+    # 20 words: a heading-length line, skipped.
+    c = count_readability(make_doc([("body", [" ".join(["word"] * 20)])]))
+    assert (c.words, c.sentences) == (0, 0)
+
+
 # ---------------------------------------------------------------- short and empty
 
 

@@ -1,0 +1,92 @@
+"""Throughput: framing's full profile against the naive pipeline, and -j 1 against -j 2.
+
+Reads the 919 MBIC articles from ../shared/benchmarks/babe_mbic/mbic_articles.jsonl
+(relative to the project root; research-use data, never copied into the package) and, in
+one run on the same machine:
+
+1. times the naive pipeline (textstat's seven readability functions + NLTK Punkt + VADER
+   per sentence) and framing's full profile (all four measures) with per-stage times and
+   peak memory (:func:`framing.bench.run`);
+2. scores the same articles with ``framing.stream.iter_records`` at ``jobs=1`` and
+   ``jobs=2`` (what ``framing score -j N`` runs), checks the records are identical, and
+   reports words per second and the speed-up.
+
+Usage (from the project root)::
+
+    python benchmarks/throughput.py [--limit N] [--jobs-only | --no-jobs] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "benchmarks" / "babe_mbic" / "mbic_articles.jsonl"
+
+
+def _jobs_comparison(texts: list[str], jobs: tuple[int, ...] = (1, 2)) -> dict[str, object]:
+    from framing import Article
+    from framing.stream import iter_records
+
+    articles = [Article(id=f"mbic-{i}", text=t) for i, t in enumerate(texts)]
+    words = sum(len(t.split()) for t in texts)
+    results: dict[str, object] = {"articles": len(articles), "words": words}
+    reference = None
+    for n in jobs:
+        start = time.perf_counter()
+        records = list(iter_records(articles, jobs=n))
+        seconds = time.perf_counter() - start
+        dump = json.dumps(records, sort_keys=True)
+        identical = reference is None or dump == reference
+        reference = reference or dump
+        results[f"jobs_{n}"] = {"seconds": round(seconds, 3),
+                                "words_per_second": round(words / seconds),
+                                "identical_to_jobs_1": identical}
+    first, last = results[f"jobs_{jobs[0]}"], results[f"jobs_{jobs[-1]}"]
+    results["speedup"] = round(first["seconds"] / last["seconds"], 3)  # type: ignore[index]
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--path", default=str(DATA), help="JSONL with an 'article' field")
+    parser.add_argument("--limit", type=int, help="first N texts only")
+    view = parser.add_mutually_exclusive_group()
+    view.add_argument("--jobs-only", action="store_true", help="only the -j 1 / -j 2 part")
+    view.add_argument("--no-jobs", action="store_true", help="skip the -j 1 / -j 2 part")
+    parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    args = parser.parse_args(argv)
+
+    from framing import bench
+
+    out: dict[str, object] = {"machine": bench.machine_description(),
+                              "command": " ".join(["python", "benchmarks/throughput.py",
+                                                   *(argv if argv is not None else sys.argv[1:])])}
+    if not args.jobs_only:
+        result = bench.run(args.path, limit=args.limit)
+        out["naive_vs_framing"] = result.as_dict()
+        print(result.to_markdown())
+    if not args.no_jobs:
+        texts = bench.load_texts(args.path, limit=args.limit)
+        comparison = _jobs_comparison(texts)
+        out["jobs"] = comparison
+        print("| jobs | seconds | words/s |\n|---:|---:|---:|")
+        for n in (1, 2):
+            row = comparison[f"jobs_{n}"]
+            print(f"| {n} | {row['seconds']:.2f} | {row['words_per_second']:,} |")  # type: ignore[index]
+        print(f"\n-j 2 / -j 1 speed-up: **{comparison['speedup']:.2f}x**; records identical: "
+              f"{comparison['jobs_2']['identical_to_jobs_1']}")  # type: ignore[index]
+    out["machine_after"] = bench.machine_description()
+    if args.json:
+        from framing._io import atomic_write_text
+
+        atomic_write_text(args.json, json.dumps(out, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""The throughput benchmark's plumbing (framing.bench, benchmarks/throughput.py): text
+loading, word counts, figures and the generated articles. No timing is asserted."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from framing import bench
+from framing.cli import DEFAULT_BENCH_PATH, main
+from framing.errors import CorpusReadError, InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _jsonl(path: Path, texts: list[str]) -> Path:
+    path.write_text("".join(json.dumps({"article": t}) + "\n" for t in texts), encoding="utf-8")
+    return path
+
+
+def test_load_texts_skips_empty_and_limits(tmp_path: Path) -> None:
+    path = _jsonl(tmp_path / "t.jsonl", ["One two.", "", "Three four five.", "Six."])
+    assert bench.load_texts(path) == ["One two.", "Three four five.", "Six."]
+    assert bench.load_texts(path, limit=2) == ["One two.", "Three four five."]
+
+
+def test_load_texts_errors_name_the_line_and_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"article": "ok"}\n{not json\n', encoding="utf-8")
+    with pytest.raises(InputError, match="line 2"):
+        bench.load_texts(bad)
+    with pytest.raises(CorpusReadError, match="missing.jsonl"):
+        bench.load_texts(tmp_path / "missing.jsonl")
+
+
+def test_run_counts_words_and_times_every_stage(tmp_path: Path) -> None:
+    texts = ["Police said the march was peaceful. Protesters disagreed.",
+             "\u201cWe will return,\u201d she said. It rained all day."]
+    result = bench.run(_jsonl(tmp_path / "t.jsonl", texts))
+    assert result.articles == 2
+    assert result.words == 8 + 9  # whitespace-split words: 8 in the first text, 9 in the second
+    assert set(result.stages) == {"parse", "readability", "sentiment", "terms", "quotes"}
+    assert all(v >= 0 for v in result.stages.values())
+    assert math.isclose(result.ratio, result.naive_seconds / result.framing_seconds)
+    assert result.peak_rss_mb > 0 and "cores" in result.machine
+    figures = result.as_dict()
+    assert figures["words"] == 17 and "cpu_ratio" in figures
+    assert "| framing stage | seconds | share |" in result.to_markdown()
+
+
+def test_run_refuses_a_file_without_texts(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no non-empty texts"):
+        bench.run(_jsonl(tmp_path / "t.jsonl", ["", "  "]))
+
+
+def test_synthetic_articles_are_distinct_and_deterministic() -> None:
+    first = list(bench.synthetic_articles(30, seed=1))
+    assert [a.id for a in first] == [f"gen-{i}" for i in range(30)]
+    assert len({a.text for a in first}) == 30  # no repeated text for caches to exploit
+    assert [a.text for a in bench.synthetic_articles(30, seed=1)] == [a.text for a in first]
+    assert [a.text for a in bench.synthetic_articles(3, seed=2)] != [a.text for a in first[:3]]
+    later = list(bench.synthetic_articles(2, seed=1, start=28))
+    assert [a.text for a in later] == [a.text for a in first[28:]]
+
+
+def test_cli_bench_defaults_to_the_mbic_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    class _Result:
+        def to_markdown(self) -> str:
+            return "figures"
+
+    monkeypatch.setattr(bench, "run", lambda path, limit=None: calls.append((path, limit))
+                        or _Result())
+    assert main(["bench", "--limit", "5"], stdout=io.StringIO()) == 0
+    assert calls == [(DEFAULT_BENCH_PATH, 5)]
+
+
+def test_throughput_script_compares_jobs(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                         ) -> None:
+    spec = importlib.util.spec_from_file_location("throughput", ROOT / "benchmarks" /
+                                                  "throughput.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    texts = [a.text for a in bench.synthetic_articles(6)]
+    out = tmp_path / "figures.json"
+    assert module.main(["--path", str(_jsonl(tmp_path / "t.jsonl", texts)), "--jobs-only",
+                        "--json", str(out)]) == 0
+    figures = json.loads(out.read_text())
+    assert figures["jobs"]["articles"] == 6
+    assert figures["jobs"]["jobs_2"]["identical_to_jobs_1"] is True
+    assert "speed-up" in capsys.readouterr().out
