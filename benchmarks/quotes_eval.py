@@ -4,7 +4,7 @@ Usage (from the project root)::
 
     python benchmarks/quotes_eval.py dev              # PolNeAR dev: tune here
     python benchmarks/quotes_eval.py test             # PolNeAR test: report these
-    python benchmarks/quotes_eval.py gold             # tests/data/quotes_gold (seeds + written)
+    python benchmarks/quotes_eval.py gold             # tests/data/quotes_gold (seeds, written, holdout)
     python benchmarks/quotes_eval.py dev --errors 40  # + sample misses / false positives
     python benchmarks/quotes_eval.py test --json out.json
 
@@ -291,7 +291,7 @@ def run_gold(errors: int) -> dict:
     """Score ``framing.extract_quotes`` on the hand-annotated gold set; print Markdown."""
     out: dict = {}
     kinds = ("direct", "partial", "indirect", "embed")
-    for part in ("seeds", "written"):
+    for part in ("seeds", "written", "holdout"):
         articles = load_gold_dir(GOLD / part)
         items = []
         for a in articles:

@@ -251,27 +251,33 @@ _FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "
 
 
 @lru_cache(maxsize=16)
-def _probes(actors: tuple[ActorGroup, ...]) -> frozenset[str] | None:
-    """One letter run per alias key sequence that any sentence mentioning it must contain.
+def _probes(actors: tuple[ActorGroup, ...]) -> dict[str, tuple[frozenset[str], ...]] | None:
+    """Letter runs that any sentence mentioning an actor must contain, for a prefilter.
 
-    A match of a key sequence needs a word whose normalised form is each key, and the
-    letter/digit runs of a word's normalised form are runs of the lower-cased sentence;
-    so a sentence whose lower-cased runs include no probe has no mention, and the word
-    split is skipped for it. The probe is the longest run of the sequence's keys. Only
-    ASCII probes are used (lower-casing is then context-free); otherwise None (no
-    prefilter).
+    A match of an alias's key sequence needs a word whose normalised form is each key,
+    and the letter/digit runs of a word's normalised form are runs of the lower-cased
+    sentence. So a sentence can mention an alias only if the runs of the lower-cased
+    sentence include every run of the alias's keys; sentences that include none are
+    skipped without splitting them into words. Returns, for the most telling run of
+    each alias (the longest that is not a function word), the run sets of the aliases
+    it stands for. Only ASCII runs are used (their lower-casing is context-free);
+    otherwise None (no prefilter).
     """
-    probes: set[str] = set()
+    probes: dict[str, set[frozenset[str]]] = {}
     for candidates in _actor_index(actors).values():
         for cand in candidates:
             runs = [r for key in cand.keys for r in _RUN_RE.findall(key)]
-            if not runs:
+            if not runs or not all(r.isascii() for r in runs):
                 return None
             best = max(runs, key=lambda r: (r not in _FUNCTION_WORDS, len(r)))
-            if not best.isascii():
-                return None
-            probes.add(best)
-    return frozenset(probes)
+            probes.setdefault(best, set()).add(frozenset(runs))
+    return {probe: tuple(sets) for probe, sets in probes.items()}
+
+
+def _may_mention(text: str, probes: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """False only when ``text`` cannot hold a mention of any alias (see :func:`_probes`)."""
+    runs = set(_RUN_RE.findall(text.lower()))
+    return any(need <= runs for probe in probes.keys() & runs for need in probes[probe])
 
 
 def _case_ok(alias: _Alias, toks: Sequence[WordToken]) -> bool:
@@ -319,8 +325,8 @@ def find_actor_mentions(
     probes = _probes(groups)
     for start, end, sent in _regions(doc):
         text = doc.source[start:end]
-        if probes is not None and probes.isdisjoint(_RUN_RE.findall(text.lower())):
-            continue  # no word of the sentence can start a mention (see _probes)
+        if probes is not None and not _may_mention(text, probes):
+            continue  # no alias can match in the sentence (see _probes)
         toks = word_tokens(text, start)
         keys = [t.norm for t in toks]
         for i, j, alias in match_phrases(toks, keys, index, _case_ok):

@@ -86,14 +86,14 @@ class BenchResult:
             "",
             "| pipeline | seconds | words/s |",
             "|---|---:|---:|",
-            f"| naive (textstat x7 + Punkt + VADER per sentence) | {self.naive_seconds:.2f} "
-            f"| {self.naive_words_per_second:,.0f} |",
-            f"| framing full profile (4 measures) | {self.framing_seconds:.2f} "
-            f"| {self.framing_words_per_second:,.0f} |",
+            (f"| naive (textstat x7 + Punkt + VADER per sentence) | {self.naive_seconds:.2f} "
+             f"| {self.naive_words_per_second:,.0f} |"),
+            (f"| framing full profile (4 measures) | {self.framing_seconds:.2f} "
+             f"| {self.framing_words_per_second:,.0f} |"),
             "",
-            f"Ratio framing / naive: **{self.ratio:.2f}x** (wall time; CPU time "
-            f"{self.naive_cpu_seconds:.2f} s vs {self.framing_cpu_seconds:.2f} s: "
-            f"{self.cpu_ratio:.2f}x); peak RSS {self.peak_rss_mb:.0f} MiB",
+            (f"Ratio framing / naive: **{self.ratio:.2f}x** (wall time; CPU time "
+             f"{self.naive_cpu_seconds:.2f} s vs {self.framing_cpu_seconds:.2f} s: "
+             f"{self.cpu_ratio:.2f}x); peak RSS {self.peak_rss_mb:.0f} MiB"),
             "",
             "| framing stage | seconds | share |",
             "|---|---:|---:|",
@@ -157,6 +157,7 @@ def synthetic_articles(n: int, *, seed: int = 0, start: int = 0) -> Iterator[Any
     Yields:
         :class:`framing.Article` with id, outlet, date and incident set.
     """
+    import datetime
     import random
 
     from framing.article import Article
@@ -187,7 +188,8 @@ def synthetic_articles(n: int, *, seed: int = 0, start: int = 0) -> Iterator[Any
             paragraphs.append(" ".join(sentences))
         yield Article(
             id=f"gen-{number}", text="\n\n".join(paragraphs),
-            outlet=f"Outlet {number % 7}", date=f"2021-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+            outlet=f"Outlet {number % 7}",
+            date=datetime.date(2021, number % 12 + 1, number % 28 + 1),
             incident=f"incident-{number % 50}",
         )
 

@@ -200,9 +200,14 @@ class Rules:
         return len(self.rules)
 
 
-@lru_cache(maxsize=1024)
 def _norm(line: str) -> str:
-    """Whitespace-collapsed, case-folded line (cached: each line meets many rules)."""
+    """Whitespace-collapsed, case-folded line (cached up to 2,000 characters: each line
+    meets many rules, and a cache of long lines would hold too much memory)."""
+    return _norm_short(line) if len(line) <= 2000 else " ".join(line.split()).casefold()
+
+
+@lru_cache(maxsize=1024)
+def _norm_short(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 

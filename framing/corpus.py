@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from framing._io import atomic_writer
+from framing._io import atomic_write_bytes, atomic_writer
 from framing.article import Article
 from framing.errors import InputError, MissingExtraError
 
@@ -40,6 +40,7 @@ __all__ = [
     "TABLE_SUFFIXES",
     "ScoredCorpus",
     "iter_articles",
+    "iter_table_lines",
     "neutralise_cell",
     "open_store",
     "provenance",
@@ -49,7 +50,6 @@ __all__ = [
     "score_corpus",
     "stream_table",
     "table_columns",
-    "iter_table_lines",
     "table_to_text",
     "write_table",
 ]
@@ -433,7 +433,7 @@ def write_table(df: pd.DataFrame, path: str | os.PathLike[str]) -> Path:
     suffix = _suffix(path)
     if suffix in (".csv", ".jsonl"):
         data = table_to_text(df, suffix[1:]).encode("utf-8", "replace")
-        return atomic_writer(path, lambda handle: handle.write(data))
+        return atomic_write_bytes(path, data)
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq

@@ -12,7 +12,7 @@ from typing import Any
 from framing.article import Article
 from framing.errors import InputError, MissingExtraError
 
-__all__ = ["score_bag", "score_dask_dataframe", "record_meta", "to_table"]
+__all__ = ["record_meta", "score_bag", "score_dask_dataframe", "to_table"]
 
 _EXTRA_HINT = 'the Dask integration needs the extra: pip install "framing[dask]"'
 
@@ -50,7 +50,9 @@ _ARTICLE_FIELDS = ("outlet", "date", "title", "author", "url", "incident")
 
 def _field(value: Any) -> str | None:
     """A metadata cell as text (None for missing; dates as ISO dates)."""
-    if value is None or value != value:  # None or NaN/NaT
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # NaN, NaT
         return None
     isoformat = getattr(value, "isoformat", None)
     if isoformat is not None and hasattr(value, "year"):
@@ -63,7 +65,8 @@ def _rows_to_articles(frame: Any, text_column: str, id_column: str) -> list[Any]
     for row in frame.to_dict("records"):
         article_id = str(row.get(id_column, ""))
         try:
-            fields = {name: _field(row.get(name)) for name in _ARTICLE_FIELDS if name in row}
+            fields: dict[str, Any] = {
+                name: _field(row.get(name)) for name in _ARTICLE_FIELDS if name in row}
             text = row[text_column]
             if not isinstance(text, str):
                 raise InputError(f"{text_column}: expected text, got {type(text).__name__}")
@@ -76,7 +79,7 @@ def _rows_to_articles(frame: Any, text_column: str, id_column: str) -> list[Any]
 class _Failure:
     """A row that could not become an Article (scored as an error record)."""
 
-    __slots__ = ("id", "error")
+    __slots__ = ("error", "id")
 
     def __init__(self, article_id: str, error: str) -> None:
         self.id = article_id

@@ -629,6 +629,13 @@ _INDIRECT_VERBS = frozenset(
 )
 
 
+_ACCORDING_RE = re.compile(r"\baccording to\b", re.IGNORECASE)
+# Runs of letters and digits. A verb the scan below acts on is a whole word (no letter,
+# digit, apostrophe or hyphen beside it) whose lower case is in _INDIRECT_VERBS, so it is
+# also a run of the lower-cased sentence: sentences with no such run are skipped.
+_LETTERS_RE = re.compile(r"[^\W_]+")
+
+
 def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
     """Sentences of reported speech without quotation marks: (sentence, segments, attr)."""
     kinds = {p.index: p.kind for p in doc.paragraphs}
@@ -645,10 +652,12 @@ def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
         base = sentence.start
         if len(text) > _MAX_SENTENCE:
             continue  # not a sentence (a run-on line): no reported speech looked for
+        # according to X, CONTENT / CONTENT, according to X.
+        acc = _ACCORDING_RE.search(text)
+        if acc is None and _INDIRECT_VERBS.isdisjoint(_LETTERS_RE.findall(text.lower())):
+            continue  # no reporting verb: the verb scan below would find nothing
         body_end = len(text.rstrip(" .!?\"”’'"))
         found = None
-        # according to X, CONTENT / CONTENT, according to X.
-        acc = re.search(r"\baccording to\b", text, re.IGNORECASE)
         if acc:
             rest = text[acc.end():]
             comma = rest.find(",")

@@ -150,9 +150,20 @@ _ARTICLE_RE = re.compile(r"^(the|a|an) ")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
-@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
-    """Lookup key of a name: lower case, spaces collapsed, no leading article or 's."""
+    """Lookup key of a name: lower case, spaces collapsed, no leading article or 's.
+
+    Names of up to 200 characters are cached (names recur; longer ones are rare).
+    """
+    return _key_cached(name) if len(name) <= 200 else _key_plain(name)
+
+
+@lru_cache(maxsize=8192)
+def _key_cached(name: str) -> str:
+    return _key_plain(name)
+
+
+def _key_plain(name: str) -> str:
     name = _SPACES_RE.sub(" ", name.strip().lower())
     name = _ARTICLE_RE.sub("", name)
     return _POSSESSIVE_RE.sub("", name)
@@ -265,12 +276,18 @@ def role_from_cues(description: str) -> str | None:
     """
     if not description:
         return None
+    if len(description) <= 500:  # cached: descriptions repeat (long ones are rare)
+        return _role_from_cues_cached(description)
     return _role_from_cues(description)
 
 
 @lru_cache(maxsize=8192)
+def _role_from_cues_cached(description: str) -> str | None:
+    return _role_from_cues(description)
+
+
 def _role_from_cues(description: str) -> str | None:
-    """:func:`role_from_cues` of a non-empty description (cached: descriptions repeat)."""
+    """:func:`role_from_cues` of a non-empty description."""
     if re.search(r"\bshadow\b", description, re.IGNORECASE):
         return "politician"  # shadow ministers are opposition politicians
     pattern, cues = _cue_regex()

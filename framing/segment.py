@@ -538,12 +538,10 @@ def _build_sentences(
     out: list[Sentence] = []
     k = 0
     n = len(tokens)
+    starts = [t.start for t in tokens]  # increasing: tokens are in order
     for offset, (start, end) in enumerate(spans):
-        while k < n and tokens[k].start < start:
-            k += 1
-        j = k
-        while j < n and tokens[j].start < end:
-            j += 1
+        k = bisect.bisect_left(starts, start, k, n)
+        j = bisect.bisect_left(starts, end, k, n)
         out.append(
             Sentence(
                 index=first_index + offset,

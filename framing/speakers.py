@@ -117,12 +117,21 @@ def _group_noun(context: str, word: str) -> str | None:
     return noun
 
 
-@lru_cache(maxsize=4096)
 def _split_title(name: str) -> tuple[str, str]:
     """``"Immigration Minister Tom Ashworth"`` -> ``("Immigration Minister", "Tom Ashworth")``.
 
     The name starts after the last title or role cue word that has a word after it.
+    Names of up to 200 characters are cached (names recur; longer runs are rare).
     """
+    return _split_title_cached(name) if len(name) <= 200 else _split_title_plain(name)
+
+
+@lru_cache(maxsize=4096)
+def _split_title_cached(name: str) -> tuple[str, str]:
+    return _split_title_plain(name)
+
+
+def _split_title_plain(name: str) -> tuple[str, str]:
     words = name.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
@@ -265,16 +274,32 @@ def _ratio_floor(a: str, b: str) -> float:
     return 0.6 if a[:2] == b[:2] and abs(len(a) - len(b)) <= 1 else 0.8
 
 
-@lru_cache(maxsize=4096)
 def _surname_ratio(a: str, b: str) -> float:
-    """``difflib.SequenceMatcher(None, a, b).ratio()`` (0..1; not symmetric), cached."""
+    """``difflib.SequenceMatcher(None, a, b).ratio()`` (0..1; not symmetric), cached for
+    surnames of up to 64 characters."""
+    if len(a) > 64 or len(b) > 64:
+        return difflib.SequenceMatcher(None, a, b).ratio()
+    return _surname_ratio_cached(a, b)
+
+
+@lru_cache(maxsize=4096)
+def _surname_ratio_cached(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-@lru_cache(maxsize=4096)
 def _letters(word: str) -> frozenset[tuple[str, int]]:
     """The letter multiset of ``word`` as a set of (letter, occurrence number) pairs, so
-    that ``len(_letters(a) & _letters(b))`` is the size of the multiset intersection."""
+    that ``len(_letters(a) & _letters(b))`` is the size of the multiset intersection.
+    Cached for words of up to 64 characters (surnames recur)."""
+    return _letters_cached(word) if len(word) <= 64 else _letters_plain(word)
+
+
+@lru_cache(maxsize=4096)
+def _letters_cached(word: str) -> frozenset[tuple[str, int]]:
+    return _letters_plain(word)
+
+
+def _letters_plain(word: str) -> frozenset[tuple[str, int]]:
     seen: dict[str, int] = {}
     pairs = []
     for ch in word:
@@ -293,6 +318,29 @@ def _ratio_bound(a: str, b: str) -> float:
     return 2.0 * len(_letters(a) & _letters(b)) / (len(a) + len(b))
 
 
+def _normal_name(raw: str, registry: ActorRegistry) -> tuple[str, int, bool]:
+    """A matched capitalised run without a sentence opener, determiner or 's.
+
+    Returns:
+        ``(name, offset of name in raw, lone)``: ``lone`` is True for a single ordinary
+        word (not all capitals, not a handle, not a registry name), which is skipped at the
+        start of a sentence.
+    """
+    name, shift = raw, 0
+    opener = _OPENER_RE.match(name)
+    if opener:
+        name = name[opener.end():]
+        shift += opener.end()
+    lead = _DETERMINER_RE.match(name)
+    if lead:
+        name = name[lead.end():]
+        shift += lead.end()
+    name = _POSSESSIVE_RE.sub("", name).rstrip(".")
+    lone = (bool(name) and len(name.split()) == 1 and not name.isupper()
+            and not name.startswith("@") and registry.lookup(name) is None)
+    return name, shift, lone
+
+
 def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple[Mention, ...]:
     """Capitalised names and handles in narrator text (outside quotation marks).
 
@@ -307,6 +355,7 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
     org_names: set[str] = set()
     org_words: dict[str, str] = {}
     kinds: dict[str, str] = {}  # _classify per name: names recur in an article
+    normal: dict[str, tuple[str, int, bool]] = {}  # _normal_name per match text
 
     def classify(name: str) -> str:
         kind = kinds.get(name)
@@ -323,25 +372,19 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and quoted[i][0] <= start < quoted[i][1]:
                 continue
-            name = m.group(0)
-            opener = _OPENER_RE.match(name)
-            if opener:
-                name = name[opener.end():]
-                start += opener.end()
-            lead = _DETERMINER_RE.match(name)
-            if lead:
-                name = name[lead.end():]
-                start += lead.end()
-            name = _POSSESSIVE_RE.sub("", name).rstrip(".")
+            raw = m.group(0)
+            known = normal.get(raw)
+            if known is None:
+                known = normal[raw] = _normal_name(raw, reg)
+            name, shift, lone = known
+            start += shift
             if not name:
                 continue
             before = text[max(0, m.start() - 40) : m.start()].rstrip()
             sentence_initial = not before or before[-1] in ".!?:\"“‘'"
-            words = name.split()
-            if len(words) == 1 and sentence_initial and not name.isupper() and not name.startswith(
-                "@"
-            ) and reg.lookup(name) is None:
+            if lone and sentence_initial:
                 continue
+            words = name.split()
             kind = classify(name)
             title_words = ""
             head_words, tail = _split_title(name)
@@ -412,17 +455,20 @@ _APPOSITIVE_END_RE = re.compile(r"[,.;:(—–]")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
+_DESCRIPTION_STOPS = tuple(",.;:()—–\"“”")
+
+
 def _description(text: str, start: int, end: int) -> str:
     """Up to six words before a name (back to punctuation or a conjunction) and an
     appositive after it (``"Akram Sahleb, a Palestinian resident of the borough,"``)."""
     window = max(0, start - 300)  # bounded work per mention
     before = text[window:start]
-    cut = max(before.rfind(c) for c in ",.;:()—–\"“”")
+    cut = max(map(before.rfind, _DESCRIPTION_STOPS))
     before = before[cut + 1 :]
     cut += window if cut >= 0 else 0
     if not before.strip() and cut >= 0 and text[cut] == ",":
         previous = text[max(0, cut - 300):cut]
-        pcut = max(previous.rfind(c) for c in ",.;:()—–\"“”")
+        pcut = max(map(previous.rfind, _DESCRIPTION_STOPS))
         before = previous[pcut + 1 :]
     before = _CONJUNCTION_SPLIT_RE.split(before)[-1]
     words = before.split()[-6:]

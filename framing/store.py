@@ -142,6 +142,9 @@ class ScoreStore:
         if not rows:
             return 0
         with self._connect() as conn:
+            # take the write lock before reading MAX(seq): two runs writing to one store
+            # then never hand out the same sequence numbers
+            conn.execute("BEGIN IMMEDIATE")
             start = conn.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM scores").fetchone()[0]
             conn.executemany(
                 "INSERT OR IGNORE INTO scores "
@@ -181,7 +184,8 @@ class ScoreStore:
         Args:
             current_only: Only records of this store's framing version and lexicon hash.
         """
-        where, params = "", ()
+        where = ""
+        params: tuple[str, ...] = ()
         if current_only:
             where = " WHERE framing_version = ? AND lexicon_hash = ?"
             params = (self.framing_version, self.lexicon_hash)

@@ -23,9 +23,10 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -145,9 +146,13 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    # fork shares the already-loaded lexicons and dictionaries with the workers
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    """fork on Linux (workers share the parent's loaded resources), spawn elsewhere.
+
+    macOS offers fork but its system libraries are not fork-safe, so it gets spawn, as
+    Python itself defaults to there.
+    """
+    use_fork = sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if use_fork else "spawn")
 
 
 def _warm_up(options: dict[str, Any]) -> None:
@@ -224,15 +229,30 @@ def _scoring_pool(workers: int, options: dict[str, Any]) -> Iterator[_Pool]:
         holder[0].shutdown(wait=True, cancel_futures=True)
 
 
+#: Chunks queued or running per worker (keeps every worker fed).
+_RUNNING_PER_WORKER = 2
+
+#: Chunks held per worker at most, finished ones waiting for an earlier chunk included:
+#: bounds memory when one slow article holds up the head of the line.
+_BUFFERED_PER_WORKER = 8
+
+
 def _scored(items: Iterable[Any], pool: _Pool, chunksize: int) -> Iterator[dict[str, Any]]:
-    """Records of ``items`` in input order, scored in ``pool``."""
+    """Records of ``items`` in input order, scored in ``pool``.
+
+    Chunks are submitted whenever fewer than two per worker are queued or running, so a
+    worker that finishes early takes the next chunk even while an earlier, slower chunk
+    is still being scored; finished chunks wait in order (at most eight per worker).
+    """
     if pool.workers == 1:
         for item in items:
             yield score_record(item, **pool.options)
         return
-    window = pool.workers * 3  # chunks in flight: bounded memory, workers never starve
+    running_max = pool.workers * _RUNNING_PER_WORKER
+    buffered_max = pool.workers * _BUFFERED_PER_WORKER
     pending: deque[tuple[list[Any], Future[list[dict[str, Any]]]]] = deque()
     chunks = _chunks(items, chunksize)
+    exhausted = False
 
     def submit(chunk: list[Any]) -> None:
         try:
@@ -242,9 +262,23 @@ def _scored(items: Iterable[Any], pool: _Pool, chunksize: int) -> Iterator[dict[
             future.set_exception(exc)
         pending.append((chunk, future))
 
-    for chunk in islice(chunks, window):
-        submit(chunk)
+    def top_up() -> None:
+        nonlocal exhausted
+        running = sum(1 for _, f in pending if not f.done())
+        while not exhausted and running < running_max and len(pending) < buffered_max:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+                return
+            submit(chunk)
+            running += 1
+
+    top_up()
     while pending:
+        head = pending[0][1]
+        while not head.done():
+            wait([f for _, f in pending if not f.done()], return_when=FIRST_COMPLETED)
+            top_up()
         chunk, future = pending.popleft()
         try:
             records = future.result()
@@ -257,11 +291,7 @@ def _scored(items: Iterable[Any], pool: _Pool, chunksize: int) -> Iterator[dict[
             records = [r for c in retry for r in _isolate(c, pool.options)]
             pool.executor[0] = _new_pool(pool.workers, pool.options)
             _start(pool.executor[0])
-        for _ in range(window - len(pending)):
-            next_chunk = next(chunks, None)
-            if next_chunk is None:
-                break
-            submit(next_chunk)
+        top_up()
         yield from records
 
 
@@ -341,8 +371,8 @@ def iter_records(
 ) -> Iterator[dict[str, Any]]:
     """Score articles lazily, yielding one flat record per input in input order.
 
-    Memory holds at most ``3 * jobs * chunksize`` articles in flight (plus, with a store,
-    one block of 256 keys), whatever the corpus size.
+    Memory holds at most ``8 * jobs * chunksize`` articles in flight (plus, with a store,
+    one block of 256 articles), whatever the corpus size.
 
     Args:
         articles: Any iterable of :class:`Article` (load failures pass through as error

@@ -12,10 +12,10 @@ from framing.errors import InputError
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
-import dask.bag as db  # noqa: E402
-import dask.dataframe as dd  # noqa: E402
+import dask.bag as db
+import dask.dataframe as dd
 
-from framing.dask_support import score_bag, score_dask_dataframe, to_table  # noqa: E402
+from framing.dask_support import score_bag, score_dask_dataframe, to_table
 
 
 @pytest.fixture(scope="module")

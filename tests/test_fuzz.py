@@ -80,7 +80,7 @@ _RANGES = {
 def test_scores_in_range_or_nan_and_deterministic(text):
     first = framing.score(text).as_dict()
     second = framing.score(text).as_dict()
-    dump = lambda d: json.dumps(d, sort_keys=True, default=str)  # noqa: E731
+    dump = lambda d: json.dumps(d, sort_keys=True, default=str)
     assert dump(first) == dump(second)
     for key, (low, high) in _RANGES.items():
         value = first[key]

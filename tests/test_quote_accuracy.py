@@ -7,7 +7,9 @@ Scoring: ``framing.evaluation`` (a gold quote is found at word-token overlap
 
 Targets on the seeds are the issue's acceptance targets (issue 4, point 5): direct-quote
 recall >= 0.95 and precision >= 0.9, speaker accuracy >= 0.9 and role accuracy >= 0.85.
-Floors on the written set are set out in docs/quotes_accuracy.md. Figures per kind:
+Floors on the written set, and on the held-out articles (``holdout/``, added after the
+extractor was developed, so a check that it generalises), are set out in
+docs/quotes_accuracy.md. Figures per kind:
 ``python benchmarks/quotes_eval.py gold``.
 """
 
@@ -74,7 +76,7 @@ def test_written_set_size_styles_and_kinds():
 def test_gold_quotes_have_speakers_roles_and_do_not_overlap():
     from framing.quotes import ROLES
 
-    for article in (*_gold("seeds"), *_gold("written")):
+    for article in (*_gold("seeds"), *_gold("written"), *_gold("holdout")):
         spans = sorted(s for q in article.quotes for s in q.segments)
         for (s1, e1), (s2, _) in itertools.pairwise(spans):
             assert e1 <= s2, f"{article.path}: overlapping gold segments at {s1}..{e1} / {s2}"
@@ -106,21 +108,42 @@ def test_seed_role_accuracy(kind):
     assert _at_least(_scores("seeds")[kind].role_accuracy, 0.85)
 
 
-# --- floors on the written set (docs/quotes_accuracy.md explains them) -------------------
+# --- floors on the written and held-out sets (docs/quotes_accuracy.md explains them) -------
 
 
+def test_holdout_set_is_separate():
+    holdout = _gold("holdout")
+    assert len(holdout) >= 5
+    assert all(a.source == "holdout" for a in holdout)
+    assert not {a.id for a in holdout} & {a.id for a in _gold("written")}
+
+
+@pytest.mark.parametrize("part", ["written", "holdout"])
 @pytest.mark.parametrize(
     ("kind", "recall", "precision"),
     [("direct", 0.95, 0.9), ("embed", 0.9, 0.9), ("partial", 0.7, 0.7), ("indirect", 0.6, 0.6)],
 )
-def test_written_precision_recall_floors(kind, recall, precision):
-    scores = _scores("written")[kind]
+def test_written_precision_recall_floors(part, kind, recall, precision):
+    scores = _scores(part)[kind]
     assert _at_least(scores.recall, recall), f"{kind} recall {scores.recall:.3f}"
     assert _at_least(scores.precision, precision), f"{kind} precision {scores.precision:.3f}"
 
 
-@pytest.mark.parametrize(("kind", "speaker", "role"), [("direct", 0.9, 0.85), ("all", 0.85, 0.8)])
-def test_written_attribution_floors(kind, speaker, role):
-    scores = _scores("written")[kind]
+@pytest.mark.parametrize(
+    ("part", "kind", "speaker", "role"),
+    [
+        # goals on the written set, which the extractor was developed against
+        ("written", "direct", 0.9, 0.85),
+        ("written", "all", 0.85, 0.8),
+        # held-out articles were scored once, unseen, and never tuned on; these floors are
+        # the measured levels (direct 12/15 speakers, 9/15 roles; all kinds 26/32, 21/32),
+        # a regression guard, not the goal: the gap to the written-set goals is reported
+        # in docs/quotes_accuracy.md rather than closed by tuning on these articles
+        ("holdout", "direct", 0.8, 0.6),
+        ("holdout", "all", 0.8, 0.65),
+    ],
+)
+def test_written_attribution_floors(part, kind, speaker, role):
+    scores = _scores(part)[kind]
     assert _at_least(scores.speaker_accuracy, speaker), f"speaker {scores.speaker_accuracy:.3f}"
     assert _at_least(scores.role_accuracy, role), f"role {scores.role_accuracy:.3f}"

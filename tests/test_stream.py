@@ -7,7 +7,9 @@ import gc
 import io
 import itertools
 import json
+import math
 import os
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -62,8 +64,9 @@ def test_look_ahead_is_bounded() -> None:
     pulled = itertools.count()
     records = iter_records(articles(), jobs=2, chunksize=4)
     next(records)
-    # window: 3 chunks per worker = 2 * 3 * 4 = 24 articles, plus one refill chunk of 4
-    assert next(pulled) <= 2 * 3 * 4 + 4
+    # at most 8 chunks per worker are held: 2 * 8 * 4 = 64 articles, plus one chunk read
+    # ahead of the refill; far fewer than the 200 a non-streaming run would read
+    assert next(pulled) <= 2 * 8 * 4 + 4
     records.close()
 
 
@@ -92,6 +95,8 @@ def test_stats_and_parent_gc_left_unfrozen() -> None:
     assert gc.get_freeze_count() == 0  # frozen only while the workers forked
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="the patch reaches the workers only when they are forked (Linux)")
 def test_a_worker_crash_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
     import framing.scores as scores_mod
 
@@ -146,3 +151,23 @@ def test_records_to_frame_matches_score_corpus(serial_table: pd.DataFrame) -> No
     records = list(iter_records(_mixed()))
     rebuilt = records_to_frame(records, serial_table.attrs)
     pd.testing.assert_frame_equal(serial_table, rebuilt, check_exact=True)
+
+
+def test_streamed_csv_neutralises_formulas_and_quotes_carriage_returns() -> None:
+    import csv
+
+    from framing.corpus import iter_table_lines, table_columns
+
+    records = [{"id": "x1", "outlet": "=HYPERLINK(\"http://evil\")", "title": "a\rb",
+                "loaded_per_1k": -1.5, "error": None},
+               {"id": "x2", "outlet": "@Outlet", "title": "-12.5", "loaded_per_1k": math.nan,
+                "error": "boom"}]
+    text = "".join(iter_table_lines(records, table_columns(records[0]),
+                                    {"framing_version": "9.9"}))
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 2  # the carriage return stayed inside its quoted cell
+    assert rows[0]["outlet"] == "'=HYPERLINK(\"http://evil\")"  # shown as text
+    assert rows[0]["title"] == "a\rb"
+    assert rows[0]["loaded_per_1k"] == "-1.5"  # numbers untouched
+    assert rows[1]["outlet"] == "'@Outlet" and rows[1]["title"] == "-12.5"
+    assert rows[1]["loaded_per_1k"] == "" and rows[1]["framing_version"] == "9.9"
