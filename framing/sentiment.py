@@ -72,6 +72,7 @@ _TYPOGRAPHIC = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
 })
+_TYPOGRAPHIC_PAIRS = tuple((chr(code), ascii_mark) for code, ascii_mark in _TYPOGRAPHIC.items())
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\S*[^\W_]\S*")
 _KEY_UNSAFE = re.compile(r"[^0-9a-z]+")
@@ -235,8 +236,16 @@ def _vader() -> Callable[[str], dict[str, float]]:
 
 
 def _normalise(text: str) -> str:
-    """Typographic quotes and apostrophes to ASCII, so VADER sees ``don't`` and ``"good``."""
-    return text.translate(_TYPOGRAPHIC)
+    """Typographic quotes and apostrophes to ASCII, so VADER sees ``don't`` and ``"good``.
+
+    The same result as ``text.translate(_TYPOGRAPHIC)`` (every mark maps to an ASCII
+    character that is not itself mapped), by ``str.replace`` of the marks present,
+    which is several times faster than a per-character table lookup.
+    """
+    for mark, ascii_mark in _TYPOGRAPHIC_PAIRS:
+        if mark in text:
+            text = text.replace(mark, ascii_mark)
+    return text
 
 
 def polarity(text: str) -> Polarity:
@@ -348,8 +357,10 @@ def _bootstrap_interval(values: Sequence[float], resamples: int, seed: int) -> t
 
     data = np.asarray(values, dtype=float)
     rng = np.random.default_rng(seed)
-    index = (rng.random((resamples, n)) * n).astype(np.intp)
-    means = data[index].sum(axis=1) / n
+    draws = rng.random((resamples, n))
+    np.multiply(draws, n, out=draws)  # in place: the same products, one array fewer
+    index = draws.astype(np.intp)
+    means = data.take(index).sum(axis=1) / n
     low, high = np.percentile(means, [2.5, 97.5])
     return float(low), float(high)
 

