@@ -34,7 +34,13 @@ from typing import Any, NamedTuple
 
 from framing.document import Document, offset_in_intervals
 from framing.errors import LexiconError
-from framing.lexicon import WordToken, build_index, match_phrases, term_parts, word_tokens
+from framing.lexicon import (
+    WordToken,
+    build_index,
+    match_phrases,
+    sentence_words,
+    term_parts,
+)
 
 __all__ = ["ActorGroup", "ActorMention", "find_actor_mentions", "load_actors"]
 
@@ -327,7 +333,7 @@ def find_actor_mentions(
         text = doc.source[start:end]
         if probes is not None and not _may_mention(text, probes):
             continue  # no alias can match in the sentence (see _probes)
-        toks = word_tokens(text, start)
+        toks = sentence_words(text, start)
         keys = [t.norm for t in toks]
         for i, j, alias in match_phrases(toks, keys, index, _case_ok):
             s, e = toks[i].start, toks[j - 1].end

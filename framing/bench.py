@@ -236,6 +236,7 @@ def _naive(texts: Sequence[str]) -> None:
 
 
 def _framing_stages(texts: Sequence[str]) -> dict[str, float]:
+    from framing.actors import find_actor_mentions
     from framing.parsing import parse
     from framing.quote_balance import score_quotes
     from framing.readability import score_readability
@@ -250,9 +251,10 @@ def _framing_stages(texts: Sequence[str]) -> dict[str, float]:
         t1 = clock()
         score_readability(doc)
         t2 = clock()
-        score_sentiment(doc)
+        mentions = find_actor_mentions(doc)  # once for both, as framing.score does
+        score_sentiment(doc, mentions=mentions)
         t3 = clock()
-        score_terms(doc)
+        score_terms(doc, mentions=mentions)
         t4 = clock()
         score_quotes(doc)
         t5 = clock()

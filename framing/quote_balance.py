@@ -156,7 +156,7 @@ def _normalised_entropy(counts: dict[str, int]) -> float:
     if total <= 0:
         return math.nan
     h = -sum((c / total) * math.log(c / total) for c in counts.values() if c > 0)
-    return h / math.log(len(ROLES))
+    return max(0.0, h / math.log(len(ROLES)))  # one role gives -0.0; report 0.0
 
 
 def _apply_registry(quotes: tuple[Quote, ...], registry: Any) -> tuple[Quote, ...]:

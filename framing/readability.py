@@ -424,17 +424,14 @@ def count_readability(
     Returns:
         The :class:`ReadabilityCounts`; all zero for an empty document.
     """
-    word_texts: list[str] = []
-    number_texts: list[str] = []
-    sentences = 0
-    for tokens in _running_text(doc, paragraph_kinds):
-        # Token is (text, start, end, kind); comprehensions keep the pass in fast loops.
-        in_words = [t[0] for t in tokens if t[3] == "word"]
-        in_numbers = [t[0] for t in tokens if t[3] == "number"]
-        if in_words or in_numbers:
-            sentences += 1
-            word_texts += in_words
-            number_texts += in_numbers
+    kept = list(_running_text(doc, paragraph_kinds))
+    # Token is (text, start, end, kind); whole-document comprehensions keep the pass in
+    # fast loops. A sentence counts when it holds a word or number token.
+    word_texts = [t[0] for tokens in kept for t in tokens if t[3] == "word"]
+    number_texts = [t[0] for tokens in kept for t in tokens if t[3] == "number"]
+    sentences = sum(
+        1 for tokens in kept if any(t[3] == "word" or t[3] == "number" for t in tokens)
+    )
     profiles = [*map(_word_profile, word_texts), *map(_number_profile, number_texts)]
     if not profiles:
         return ReadabilityCounts()

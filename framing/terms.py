@@ -36,6 +36,7 @@ from framing.lexicon import (
     inflections,
     load_lexicon,
     match_phrases,
+    sentence_words,
     term_variants,
     word_tokens,
 )
@@ -391,16 +392,20 @@ def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[Term
     source = doc.source
     out: list[TermHit] = []
     for start, end, headline in _regions_with_kind(doc):
-        toks = word_tokens(source[start:end], start)
+        toks = sentence_words(source[start:end], start)
         exact_keys = [t.norm for t in toks]
-        keys = [n if n in inflected else _key(n, inflected) for n in exact_keys]
+        # _key changes only -ly words that are not entries themselves
+        keys = [
+            _key(n, inflected) if n.endswith("ly") and n not in inflected else n
+            for n in exact_keys
+        ]
         names: list[set[int]] = []  # name-like words, found on first need
 
         def accept(
             entry: Entry,
             matched: Sequence[WordToken],
             _names: list[set[int]] = names,
-            _toks: list[WordToken] = toks,
+            _toks: Sequence[WordToken] = toks,
             _headline: bool = headline,
         ) -> bool:
             if entry.term != entry.term.lower():

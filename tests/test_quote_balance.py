@@ -113,3 +113,13 @@ def test_registry_changes_roles(tmp_path):
     assert score_quotes(doc).share("public") == 1.0
     s = score_quotes(doc, registry={"Jane Doe": "expert"})
     assert s.share("expert") == 1.0 and s.share("public") == 0.0
+
+
+def test_single_role_balance_is_positive_zero():
+    # one role: H = -(1 * ln 1) = -0.0 in floating point; the record must say 0.0, not -0.0
+    import math
+
+    from framing.quote_balance import _normalised_entropy
+
+    value = _normalised_entropy({"police": 120})
+    assert value == 0.0 and math.copysign(1.0, value) == 1.0

@@ -168,7 +168,7 @@ def test_whitespace_only_ranges_give_no_tokens():
 
 def test_binary_character_count_matches_the_definition():
     # controls other than \t \n \v \f \r, DEL, C1 controls and U+FFFD count as binary
-    for code in range(0, 0x3000):
+    for code in range(0x3000):
         ch = chr(code)
         bad = (code < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd" or 0x7F <= code < 0xA0
         # 10 of 10 characters bad -> binary; a NUL is binary on its own
@@ -260,3 +260,206 @@ def test_long_inputs_skip_the_caches_with_the_same_results():
     assert len(_letters("ab" * 100)) == 200
     assert role_from_cues("a spokesman for the force " + "x " * 400) == role_from_cues(
         "a spokesman for the force")
+
+
+# --------------------------------------------------------------------------- scorers
+
+
+def _plain_word_tokens(text, offset=0):
+    """word_tokens as first written: one WordToken per regex match, built in a loop."""
+    from framing.lexicon import _HYPHENS, _WORD_RE, WordToken
+
+    out = []
+    n = len(text)
+    for m in _WORD_RE.finditer(text):
+        s, e = m.start(), m.end()
+        surface = m.group()
+        low = surface.lower().replace("’", "'")
+        if low.endswith("'s") and len(low) > 2:
+            low, surface, e = low[:-2], surface[:-2], e - 2
+        before = s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum()
+        after = m.end() + 1 < n and text[m.end()] in _HYPHENS and text[m.end() + 1].isalnum()
+        out.append(WordToken(low, surface, s + offset, e + offset, before, after))
+    return out
+
+
+_TRICKY = [
+    "", "   ", "it's Bob’s dog's-tail", "a-b -c d- e‐f g‑h", "x'S 'S’s", "İstanbul's-ΟΔΟΣ’s",
+    "Σ’S ǅ's", "well-known, self-styled 'so-called' reformers' plans", "--a--", "a-", "-a",
+    "O’Brien’s non-stop 9-11 U.S.-led", "The Met's police-led talks; MPs' pay",
+]
+
+
+def test_word_tokens_by_hand():
+    from framing.lexicon import word_tokens
+
+    # "Bob’s" -> norm "bob", surface "Bob", offsets 10..13 (offset 10 added); "well" is
+    # joined after by the hyphen, "known" joined before.
+    toks = word_tokens("Bob’s well-known", 10)
+    assert [(t.norm, t.surface, t.start, t.end) for t in toks] == [
+        ("bob", "Bob", 10, 13), ("well", "well", 16, 20), ("known", "known", 21, 26)]
+    assert [(t.joined_before, t.joined_after) for t in toks] == [
+        (False, False), (False, True), (True, False)]
+
+
+def test_word_tokens_are_those_of_the_plain_loop():
+    from framing.lexicon import word_tokens
+
+    texts = list(_TRICKY)
+    for path in SEEDS:
+        doc = parse(path.read_text(encoding="utf-8"))
+        texts += [doc.source[s.start:s.end] for s in doc.sentences]
+    rng = random.Random(3)
+    alphabet = "aB '’-‐‑sS.İΣ1"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+              for _ in range(3000)]
+    for text in texts:
+        fast, plain = word_tokens(text, 7), _plain_word_tokens(text, 7)
+        assert fast == plain
+        assert all(type(t) is type(p) for t, p in zip(fast, plain))
+
+
+def _plain_match_phrases(tokens, keys, index, accept=None):
+    """Greedy leftmost-longest matching as first written: every position, every candidate."""
+    out, i, n = [], 0, len(tokens)
+    while i < n:
+        found = None
+        if not tokens[i].joined_before:
+            for cand in index.get(keys[i], ()):
+                j = i + len(cand.keys)
+                if j > n or tokens[j - 1].joined_after:
+                    continue
+                if tuple(keys[i:j]) != cand.keys:
+                    continue
+                if accept is not None and not accept(cand.payload, tokens[i:j]):
+                    continue
+                found = (i, j, cand.payload)
+                break
+        if found is None:
+            i += 1
+        else:
+            out.append(found)
+            i = found[1]
+    return out
+
+
+def test_phrase_index_matches_like_the_plain_scan():
+    from framing.actors import _actor_index, _case_ok
+    from framing.lexicon import build_index, load_lexicon, match_phrases, word_tokens
+
+    # "so" starts hundreds of lexicon candidates; the pair index must pick the same one
+    texts = list(_TRICKY) + [
+        "It was a so-called reform, so called by critics; so-called so",
+        "Hamas militants and Hamas-run police; riot police, the Met and Met Police.",
+    ]
+    for path in SEEDS:
+        doc = parse(path.read_text(encoding="utf-8"))
+        texts += [doc.source[s.start:s.end] for s in doc.sentences]
+    inflected, exact = load_lexicon().index()
+    actor_index = _actor_index(tuple(load_actors()))
+    # a hand-made index where a longer candidate fails on a hyphen and a shorter one wins
+    toy = build_index([(("a", "b", "c"), 1), (("a", "b"), 2), (("a",), 3), (("b",), 4)])
+    for text in texts + ["a b-c", "a b-x", "a b c a", "a-b a b", "b a"]:
+        toks = word_tokens(text)
+        keys = [t.norm for t in toks]
+        for index, accept in ((inflected, None), (exact, None), (actor_index, _case_ok),
+                              (toy, None)):
+            assert match_phrases(toks, keys, index, accept) == _plain_match_phrases(
+                toks, keys, dict(index), accept)
+    # by hand: in "a b-x", "a b c" fails on the third word and "a b" would end at a
+    # hyphen joining "b" to "x", so "a" alone matches (payload 3); "b" alone also ends
+    # at that hyphen: no second match. In "a b-c" the hyphen is inside "a b c": allowed.
+    toks = word_tokens("a b-x")
+    assert match_phrases(toks, [t.norm for t in toks], toy) == [(0, 1, 3)]
+    toks = word_tokens("a b-c")
+    assert match_phrases(toks, [t.norm for t in toks], toy) == [(0, 3, 1)]
+
+
+def test_lexicon_hash_agrees_with_equality():
+    from framing.lexicon import Lexicon, load_lexicon
+
+    lex = load_lexicon()
+    copy = Lexicon(lex.name, lex.version, tuple(lex.entries), lex.sha256)
+    assert copy == lex and hash(copy) == hash(lex)
+    assert copy.index() == lex.index()
+    assert copy.categories == lex.categories
+
+
+def test_typographic_normalisation_is_the_translation_table():
+    from framing.sentiment import _TYPOGRAPHIC, _normalise
+
+    assert _normalise("don’t “good” «x» ‹y›") == "don't \"good\" \"x\" 'y'"
+    rng = random.Random(5)
+    alphabet = [chr(c) for c in _TYPOGRAPHIC] + list("ab \"'é’")
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert _normalise(text) == text.translate(_TYPOGRAPHIC)
+
+
+def test_bootstrap_interval_is_the_plain_formula():
+    import numpy as np
+
+    from framing.sentiment import _bootstrap_interval
+
+    rng = random.Random(11)
+    for n in (2, 3, 17, 60):
+        values = [round(rng.uniform(-1, 1), 4) for _ in range(n)]
+        gen = np.random.default_rng(2014)
+        index = (gen.random((500, n)) * n).astype(np.intp)
+        means = np.asarray(values)[index].sum(axis=1) / n
+        low, high = np.percentile(means, [2.5, 97.5])
+        assert _bootstrap_interval(values, 500, 2014) == (float(low), float(high))
+
+
+def test_word_counts_are_the_plain_interval_test():
+    from framing.document import offset_in_intervals
+    from framing.terms import _word_counts
+
+    for path in SEEDS:
+        doc = parse(path.read_text(encoding="utf-8"))
+        intervals = doc.quoted_intervals()
+        words = [t for s in doc.sentences for t in s.tokens if t.kind in ("word", "number")]
+        plain = (len(words), sum(offset_in_intervals(intervals, t.start) for t in words))
+        assert _word_counts(doc) == plain
+    # by hand: 'He said "very good" today' -> 5 words, 2 inside the quotes
+    assert _word_counts(parse('He said "very good" today.')) == (5, 2)
+
+
+def test_sentence_words_are_word_tokens():
+    from framing.lexicon import sentence_words, word_tokens
+
+    for text in _TRICKY:
+        assert sentence_words(text, 4) == tuple(word_tokens(text, 4))
+    # cached: asking again gives the same words, and another offset shifts them
+    assert sentence_words("riot police", 0) == sentence_words("riot police", 0)
+    assert [t.start for t in sentence_words("riot police", 5)] == [5, 10]
+    # a sentence over the cache limit is split afresh, with the same words
+    long = "riot police, " * 200  # 2,600 characters: 400 words
+    assert sentence_words(long, 0) == tuple(word_tokens(long, 0))
+    assert len(sentence_words(long, 0)) == 400
+
+
+def test_readability_counts_are_the_per_sentence_loop():
+    from framing.readability import (
+        COUNTED_PARAGRAPH_KINDS,
+        _number_profile,
+        _running_text,
+        _word_profile,
+        count_readability,
+    )
+
+    for path in SEEDS:
+        doc = parse(path.read_text(encoding="utf-8"))
+        words, numbers, sentences = [], [], 0
+        for tokens in _running_text(doc, COUNTED_PARAGRAPH_KINDS):
+            in_words = [t.text for t in tokens if t.kind == "word"]
+            in_numbers = [t.text for t in tokens if t.kind == "number"]
+            if in_words or in_numbers:
+                sentences += 1
+                words += in_words
+                numbers += in_numbers
+        profiles = [*map(_word_profile, words), *map(_number_profile, numbers)]
+        counts = count_readability(doc)
+        assert (counts.words, counts.syllables, counts.letters) == tuple(
+            sum(p[k] for p in profiles) for k in (0, 1, 6))
+        assert counts.sentences == sentences
