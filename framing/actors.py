@@ -32,15 +32,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from framing.document import Document, offset_in_intervals
+from framing.document import Document, interval_membership
 from framing.errors import LexiconError
-from framing.lexicon import (
-    WordToken,
-    build_index,
-    match_phrases,
-    sentence_words,
-    term_parts,
-)
+from framing.lexicon import WordToken, build_index, match_phrases, term_parts, word_tokens
 
 __all__ = ["ActorGroup", "ActorMention", "find_actor_mentions", "load_actors"]
 
@@ -326,14 +320,14 @@ def find_actor_mentions(
     """
     groups = tuple(actors) if actors is not None else load_actors()
     index = _actor_index(groups)
-    quoted = doc.quoted_intervals()
+    is_quoted = interval_membership(doc.quoted_intervals())
     out: list[ActorMention] = []
     probes = _probes(groups)
     for start, end, sent in _regions(doc):
         text = doc.source[start:end]
         if probes is not None and not _may_mention(text, probes):
             continue  # no alias can match in the sentence (see _probes)
-        toks = sentence_words(text, start)
+        toks = word_tokens(text, start)
         keys = [t.norm for t in toks]
         for i, j, alias in match_phrases(toks, keys, index, _case_ok):
             s, e = toks[i].start, toks[j - 1].end
@@ -345,7 +339,7 @@ def find_actor_mentions(
                     start=s,
                     end=e,
                     sentence=sent,
-                    quoted=offset_in_intervals(quoted, s),
+                    quoted=is_quoted(s),
                 )
             )
     return tuple(out)

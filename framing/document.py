@@ -8,7 +8,7 @@ Every offset in this module indexes ``Document.source``, the exact text passed t
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
@@ -17,14 +17,14 @@ if TYPE_CHECKING:
     from framing.quotes import Quote
 
 __all__ = [
-    "Token",
-    "Sentence",
+    "PARAGRAPH_KINDS",
+    "TOKEN_KINDS",
+    "Document",
     "Paragraph",
     "QuoteSpan",
     "RemovedLine",
-    "Document",
-    "PARAGRAPH_KINDS",
-    "TOKEN_KINDS",
+    "Sentence",
+    "Token",
 ]
 
 #: Paragraph kinds: the headline, ordinary body text, an embedded social-media post's
@@ -200,10 +200,28 @@ class Document:
         return offset_in_intervals(self.quoted_intervals(), offset)
 
 
-def offset_in_intervals(intervals: Sequence[tuple[int, int]], offset: int) -> bool:
-    """True when ``offset`` falls in one of the sorted, non-overlapping half-open intervals."""
+def interval_membership(intervals: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
+    """A fast ``offset -> bool`` test for sorted, non-overlapping half-open intervals.
+
+    The interval starts are listed once, so testing every token of a document costs one
+    binary search per token.
+    """
     if not intervals:
-        return False
+        return lambda offset: False
     starts = [start for start, _ in intervals]
-    i = bisect.bisect_right(starts, offset) - 1
-    return i >= 0 and intervals[i][0] <= offset < intervals[i][1]
+    ends = [end for _, end in intervals]
+    search = bisect.bisect_right
+
+    def inside(offset: int) -> bool:
+        i = search(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    return inside
+
+
+def offset_in_intervals(intervals: Sequence[tuple[int, int]], offset: int) -> bool:
+    """True when ``offset`` falls in one of the sorted, non-overlapping half-open intervals.
+
+    For many offsets against the same intervals use :func:`interval_membership`.
+    """
+    return interval_membership(intervals)(offset)

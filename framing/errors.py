@@ -8,12 +8,12 @@ keeps working. Messages name the argument, the bad value and what is allowed.
 from __future__ import annotations
 
 __all__ = [
+    "CorpusReadError",
     "FramingError",
     "InputError",
-    "ManifestError",
     "LexiconError",
+    "ManifestError",
     "MissingExtraError",
-    "CorpusReadError",
 ]
 
 

@@ -151,28 +151,6 @@ def word_tokens(text: str, offset: int = 0) -> list[WordToken]:
     return out
 
 
-#: Sentences longer than this (characters) are split afresh, never kept in the cache.
-_CACHED_SENTENCE_CHARS = 1500
-
-
-def sentence_words(text: str, offset: int) -> tuple[WordToken, ...]:
-    """:func:`word_tokens` of one sentence as a tuple, cached for the sentences just seen.
-
-    The actor search and the loaded-term search of one article split the same sentences
-    (``Document.source[start:end]`` with offset ``start``); the second gets the first's
-    words instead of splitting again. Only the last 256 sentences of at most
-    1,500 characters are kept, so memory stays small whatever the input.
-    """
-    if len(text) > _CACHED_SENTENCE_CHARS:
-        return tuple(word_tokens(text, offset))
-    return _sentence_words(text, offset)
-
-
-@lru_cache(maxsize=256)
-def _sentence_words(text: str, offset: int) -> tuple[WordToken, ...]:
-    return tuple(word_tokens(text, offset))
-
-
 _VOWELS = frozenset("aeiouy")
 
 #: Function words inside multi-word entries that are never inflected.

@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from framing.document import Document, offset_in_intervals
+from framing.document import Document, interval_membership
 from framing.quotes import ROLES, Quote
 
 __all__ = ["QUOTE_KEYS", "QuoteScores", "score_quotes"]
@@ -146,8 +146,8 @@ def _quoted_word_share(doc: Document) -> float:
     tokens = [t for s in doc.sentences for t in s.tokens if t.kind in ("word", "number")]
     if not tokens:
         return math.nan
-    intervals = doc.quoted_intervals()
-    quoted = sum(1 for t in tokens if offset_in_intervals(intervals, t.start))
+    inside = interval_membership(doc.quoted_intervals())
+    quoted = sum(1 for t in tokens if inside(t.start))
     return quoted / len(tokens)
 
 

@@ -11,7 +11,7 @@ from framing.document import Document
 from framing.errors import InputError
 from framing.parsing import parse
 
-__all__ = ["ArticleScores", "score", "RECORD_KEYS_BASE"]
+__all__ = ["RECORD_KEYS_BASE", "ArticleScores", "score"]
 
 #: Identity and size keys that open every flat record.
 RECORD_KEYS_BASE = ("id", "outlet", "date", "title", "author", "incident", "words", "sentences")

@@ -16,18 +16,17 @@ Spinde et al. 2021) is measured by ``benchmarks/bias_eval.py`` (see docs/lexicon
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from framing.actors import ActorGroup, ActorMention, find_actor_mentions
-from framing.document import Document
+from framing.document import Document, interval_membership
 from framing.errors import InputError
 from framing.lexicon import (
     Entry,
@@ -36,7 +35,6 @@ from framing.lexicon import (
     inflections,
     load_lexicon,
     match_phrases,
-    sentence_words,
     term_variants,
     word_tokens,
 )
@@ -258,21 +256,6 @@ def _regions(doc: Document) -> list[tuple[int, int, int]]:
     return [(p.start, p.end, -1) for p in doc.paragraphs]
 
 
-def _interval_test(intervals: Sequence[tuple[int, int]]) -> Callable[[int], bool]:
-    """``offset -> framing.document.offset_in_intervals(intervals, offset)``, starts listed once."""
-    if not intervals:
-        return lambda offset: False
-    starts = [a for a, _ in intervals]
-    ends = [b for _, b in intervals]
-    search = bisect.bisect_right
-
-    def inside(offset: int) -> bool:
-        i = search(starts, offset) - 1
-        return i >= 0 and starts[i] <= offset < ends[i]
-
-    return inside
-
-
 def _word_counts(doc: Document) -> tuple[int, int]:
     """(all words, quoted words) over the document's sentences."""
     intervals = doc.quoted_intervals()
@@ -289,7 +272,7 @@ def _word_counts(doc: Document) -> tuple[int, int]:
         total = len(word_starts)
     if not intervals:
         return total, 0
-    inside = _interval_test(intervals)
+    inside = interval_membership(intervals)
     return total, sum(1 for offset in word_starts if inside(offset))
 
 
@@ -387,12 +370,12 @@ def _own_forms(term: str) -> frozenset[tuple[str, ...]]:
 def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[TermHit]:
     index = lex.index()
     inflected = index[0]
-    in_quotes = _interval_test(doc.quoted_intervals())
-    in_scare = _interval_test(tuple((q.start, q.end) for q in scare))
+    in_quotes = interval_membership(doc.quoted_intervals())
+    in_scare = interval_membership(tuple((q.start, q.end) for q in scare))
     source = doc.source
     out: list[TermHit] = []
     for start, end, headline in _regions_with_kind(doc):
-        toks = sentence_words(source[start:end], start)
+        toks = word_tokens(source[start:end], start)
         exact_keys = [t.norm for t in toks]
         # _key changes only -ly words that are not entries themselves
         keys = [

@@ -21,3 +21,12 @@ def test_quoted_intervals_use_top_level_content_only():
     assert doc.quoted_intervals() == ((9, 32),)
     assert source[9:32] == "we saw 'potential' harm"
     assert doc.is_quoted(source.index("harm")) and not doc.is_quoted(source.index("today"))
+
+
+def test_interval_membership_matches_definition():
+    from framing.document import interval_membership
+
+    intervals = [(0, 1), (3, 6), (6, 8)]  # adjacent intervals: 3..7 all inside
+    inside = interval_membership(intervals)
+    assert [i for i in range(10) if inside(i)] == [0, 3, 4, 5, 6, 7]
+    assert not interval_membership([])(0)

@@ -425,20 +425,6 @@ def test_word_counts_are_the_plain_interval_test():
     assert _word_counts(parse('He said "very good" today.')) == (5, 2)
 
 
-def test_sentence_words_are_word_tokens():
-    from framing.lexicon import sentence_words, word_tokens
-
-    for text in _TRICKY:
-        assert sentence_words(text, 4) == tuple(word_tokens(text, 4))
-    # cached: asking again gives the same words, and another offset shifts them
-    assert sentence_words("riot police", 0) == sentence_words("riot police", 0)
-    assert [t.start for t in sentence_words("riot police", 5)] == [5, 10]
-    # a sentence over the cache limit is split afresh, with the same words
-    long = "riot police, " * 200  # 2,600 characters: 400 words
-    assert sentence_words(long, 0) == tuple(word_tokens(long, 0))
-    assert len(sentence_words(long, 0)) == 400
-
-
 def test_readability_counts_are_the_per_sentence_loop():
     from framing.readability import (
         COUNTED_PARAGRAPH_KINDS,
