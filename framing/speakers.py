@@ -53,7 +53,7 @@ _DETERMINER_RE = re.compile(r"^(?:the|a|an|our|its|their)\s+", re.IGNORECASE)
 _OPENER_RE = re.compile(
     r"^(?:But|And|While|Whilst|When|As|So|Yet|However|Then|Meanwhile|Now|If|Although|Though|"
     r"After|Before|Since|Because|Also|Still|Even|Only|In|On|At|For|With|Without|Under|"
-    r"Asked|Speaking|Writing)\s+(?=[A-Z@])"
+    r"Asked|Speaking|Writing)\s+(?=[A-Z@]|(?:the|a|an)\s+[A-Z])"
 )
 _PRONOUNS = {"he": "m", "she": "f", "they": "o", "it": "o", "we": "o", "i": "p", "him": "m",
              "her": "f", "them": "o"}
@@ -197,6 +197,10 @@ class SpeakerHead:
     description: str = ""
 
 
+#: A subject pronoun followed by more words: a clause whose subject is the pronoun.
+_PRONOUN_CLAUSE_RE = re.compile(r"^(He|She|They|It|We|I)\s+\S")
+
+
 def speaker_head(source: str, start: int, end: int) -> SpeakerHead | None:
     """Split the subject words ``source[start:end]`` of an attribution.
 
@@ -226,6 +230,10 @@ def speaker_head(source: str, start: int, end: int) -> SpeakerHead | None:
     mention = raw.strip()
     if not mention:
         return None
+    pronoun = _PRONOUN_CLAUSE_RE.match(mention)
+    if pronoun:  # "She then raises her arm and repeatedly [chants]": the speaker is "She"
+        mention = pronoun.group(1)
+        trail = lead + len(mention)
     description = ", ".join(text[x:y].strip() for x, y in chunks[1:])
     return SpeakerHead(mention, start + a + lead, start + a + trail, description)
 

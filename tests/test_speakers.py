@@ -110,3 +110,28 @@ def test_registry_formats_and_errors(tmp_path):
     bad.write_text('[[actor]]\nrole = "police"\n', encoding="utf-8")
     with pytest.raises(LexiconError, match="name"):
         load_registry(bad)
+
+
+def test_opener_before_determiner_is_not_part_of_the_organisation():
+    # "While the Met's ..." : the clause opener "While" and "the" are not the name; "It"
+    # refers back to the Met, resolved to the registry's full name (hand-read expectation)
+    import framing
+
+    text = (
+        "While the Met's events unit is in charge of policing protests in London.\n"
+        "It tweeted: 'We police hundreds of events and protests every year.'\n"
+    )
+    (quote,) = [q for q in framing.extract_quotes(text) if q.kind == "direct"]
+    assert quote.speaker == "Metropolitan Police"
+    assert quote.role == "police"
+
+
+def test_pronoun_subject_of_a_clause_is_the_mention():
+    # "She then raises her arm and repeatedly chants: ..." : the subject is "She", not the
+    # whole clause (hand-read); with no named woman before it, the speaker stays unresolved
+    from framing.speakers import speaker_head
+
+    text = "She then raises her arm in the air and repeatedly chants"
+    head = speaker_head(text, 0, text.index(" chants"))
+    assert head is not None
+    assert (head.mention, head.start, head.end) == ("She", 0, 3)
