@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from framing.document import Document, interval_membership
-from framing.errors import LexiconError
+from framing._tomltables import data_error, read_tables
 from framing.lexicon import WordToken, build_index, match_phrases, term_parts, word_tokens
 
 __all__ = ["ActorGroup", "ActorMention", "find_actor_mentions", "load_actors"]
@@ -92,25 +91,11 @@ class _Alias(NamedTuple):
 # ------------------------------------------------------------------ loading
 
 
-def _group_lines(text: str) -> list[int]:
-    return [i for i, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("[[group]]")]
-
-
-def _fail(file: str, line: int | None, field: str, msg: str) -> LexiconError:
-    where = f"{file}, line {line}" if line else file
-    return LexiconError(f"{where}, field {field!r}: {msg}")
+_fail = data_error
 
 
 def _parse_groups(text: str, file: str) -> list[ActorGroup]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise _fail(file, int(m.group(1)) if m else None, "(syntax)", f"invalid TOML: {exc}") from None
-    groups = data.get("group", [])
-    if not isinstance(groups, list):
-        raise _fail(file, None, "group", "expected an array of tables written [[group]]")
-    lines = _group_lines(text)
+    _, groups, lines = read_tables(text, file, "group")
     out = []
     for k, g in enumerate(groups):
         line = lines[k] if k < len(lines) else None

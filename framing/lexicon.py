@@ -29,7 +29,6 @@ import itertools
 import json
 import logging
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -37,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
+from framing._tomltables import data_error, read_tables
 from framing.errors import LexiconError
 
 __all__ = [
@@ -458,9 +458,7 @@ class _Raw(NamedTuple):
     line: int
 
 
-def _fail(file: str, line: int | None, field: str, msg: str) -> LexiconError:
-    where = f"{file}, line {line}" if line else file
-    return LexiconError(f"{where}, field {field!r}: {msg}")
+_fail = data_error
 
 
 def _validate(raw: _Raw, file: str) -> Entry:
@@ -495,21 +493,8 @@ def _validate(raw: _Raw, file: str) -> Entry:
     return Entry(term.strip(), category.strip(), weight, note.strip(), source.strip(), match)
 
 
-def _entry_lines(text: str) -> list[int]:
-    """Line numbers (1-based) of each ``[[entry]]`` table header in a TOML text."""
-    return [i for i, ln in enumerate(text.splitlines(), 1) if ln.strip().startswith("[[entry]]")]
-
-
 def _parse_toml(text: str, file: str) -> tuple[dict[str, Any], list[_Raw]]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"line (\d+)", str(exc))
-        raise _fail(file, int(m.group(1)) if m else None, "(syntax)", f"invalid TOML: {exc}") from None
-    entries = data.get("entry", [])
-    if not isinstance(entries, list):
-        raise _fail(file, None, "entry", "expected an array of tables written [[entry]]")
-    lines = _entry_lines(text)
+    data, entries, lines = read_tables(text, file, "entry")
     meta: dict[str, Any] = {k: v for k, v in data.items() if k != "entry"}
     for key in ("name", "version", "source"):
         if key in meta and not isinstance(meta[key], str):
