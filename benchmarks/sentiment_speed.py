@@ -29,7 +29,6 @@ Usage (from the project root)::
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import platform
 import sys
@@ -43,19 +42,15 @@ DATA = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
 import framing
+from framing.bench import load_texts
 from framing import vader_fast
 from framing.sentiment import score_sentiment
 
 
 def load_articles(limit: int | None = None) -> list[str]:
-    """Article texts of the MBIC corpus, in file order."""
-    texts = []
-    with open(DATA / "babe_mbic" / "mbic_articles.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["article"])
-            if limit and len(texts) >= limit:
-                break
-    return texts
+    """Article texts of the MBIC corpus, in file order (the one empty article included)."""
+    return load_texts(DATA / "babe_mbic" / "mbic_articles.jsonl", limit=limit or None,
+                      keep_empty=True)
 
 
 def best_of(fn: Callable[[], Any], repeats: int) -> float:

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from framing.document import Document, interval_membership
+from framing.document import Document, interval_membership, sentence_regions
 from framing._tomltables import data_error, read_tables
 from framing.lexicon import WordToken, build_index, match_phrases, term_parts, word_tokens
 
@@ -283,13 +283,6 @@ def _case_ok(alias: _Alias, toks: Sequence[WordToken]) -> bool:
     return True
 
 
-def _regions(doc: Document) -> list[tuple[int, int, int]]:
-    """(start, end, sentence index) of every sentence; paragraphs if there are none."""
-    if doc.sentences:
-        return [(s.start, s.end, s.index) for s in doc.sentences]
-    return [(p.start, p.end, -1) for p in doc.paragraphs]
-
-
 def find_actor_mentions(
     doc: Document, actors: Sequence[ActorGroup] | None = None
 ) -> tuple[ActorMention, ...]:
@@ -308,7 +301,7 @@ def find_actor_mentions(
     is_quoted = interval_membership(doc.quoted_intervals())
     out: list[ActorMention] = []
     probes = _probes(groups)
-    for start, end, sent in _regions(doc):
+    for start, end, sent in sentence_regions(doc):
         text = doc.source[start:end]
         if probes is not None and not _may_mention(text, probes):
             continue  # no alias can match in the sentence (see _probes)

@@ -103,9 +103,16 @@ class BenchResult:
         return "\n".join(lines) + "\n"
 
 
-def load_texts(path: str | Path, *, field_name: str = "article", limit: int | None = None
-               ) -> list[str]:
-    """Read non-empty texts from a JSONL file (one object per line, text in ``field_name``)."""
+def load_texts(path: str | Path, *, field_name: str = "article", limit: int | None = None,
+               keep_empty: bool = False) -> list[str]:
+    """Read texts from a JSONL file (one object per line, text in ``field_name``).
+
+    Args:
+        path: The JSONL file.
+        field_name: Field holding the text.
+        limit: Stop after this many texts.
+        keep_empty: Keep empty texts (default: skip them).
+    """
     texts: list[str] = []
     try:
         with open(path, encoding="utf-8") as handle:
@@ -116,7 +123,7 @@ def load_texts(path: str | Path, *, field_name: str = "article", limit: int | No
                     text = json.loads(line).get(field_name) or ""
                 except json.JSONDecodeError as exc:
                     raise InputError(f"{path}: line {line_no}: not JSON ({exc.msg})") from exc
-                if text.strip():
+                if keep_empty or text.strip():
                     texts.append(text)
                 if limit is not None and len(texts) >= limit:
                     break

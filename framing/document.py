@@ -25,6 +25,9 @@ __all__ = [
     "RemovedLine",
     "Sentence",
     "Token",
+    "interval_membership",
+    "offset_in_intervals",
+    "sentence_regions",
 ]
 
 #: Paragraph kinds: the headline, ordinary body text, an embedded social-media post's
@@ -198,6 +201,13 @@ class Document:
     def is_quoted(self, offset: int) -> bool:
         """True when ``offset`` lies inside a top-level quotation's content."""
         return offset_in_intervals(self.quoted_intervals(), offset)
+
+
+def sentence_regions(doc: Document) -> list[tuple[int, int, int]]:
+    """``(start, end, sentence index)`` of every sentence; paragraphs (index -1) if none."""
+    if doc.sentences:
+        return [(s.start, s.end, s.index) for s in doc.sentences]
+    return [(p.start, p.end, -1) for p in doc.paragraphs]
 
 
 def interval_membership(intervals: Sequence[tuple[int, int]]) -> Callable[[int], bool]:

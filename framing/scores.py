@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,8 +127,3 @@ def score(
         quotes=quotes,
         flags=tuple(dict.fromkeys(flags)),
     )
-
-
-def nan_if_none(value: float | None) -> float:
-    """Return ``value`` as float, NaN for None (undefined is NaN, never 0)."""
-    return math.nan if value is None else float(value)

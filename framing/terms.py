@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.actors import ActorGroup, ActorMention, find_actor_mentions
-from framing.document import Document, interval_membership
+from framing.document import Document, interval_membership, sentence_regions
 from framing.errors import InputError
 from framing.lexicon import (
     Entry,
@@ -250,12 +250,6 @@ def _as_lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
     )
 
 
-def _regions(doc: Document) -> list[tuple[int, int, int]]:
-    if doc.sentences:
-        return [(s.start, s.end, s.index) for s in doc.sentences]
-    return [(p.start, p.end, -1) for p in doc.paragraphs]
-
-
 def _word_counts(doc: Document) -> tuple[int, int]:
     """(all words, quoted words) over the document's sentences."""
     intervals = doc.quoted_intervals()
@@ -266,7 +260,7 @@ def _word_counts(doc: Document) -> tuple[int, int]:
     if total == 0:  # documents built without tokens
         word_starts = [
             m.start()
-            for start, end, _ in _regions(doc)
+            for start, end, _ in sentence_regions(doc)
             for m in _WORDISH.finditer(doc.source, start, end)
         ]
         total = len(word_starts)

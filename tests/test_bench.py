@@ -95,3 +95,14 @@ def test_throughput_script_compares_jobs(tmp_path: Path, capsys: pytest.CaptureF
     assert figures["jobs"]["articles"] == 6
     assert figures["jobs"]["jobs_2"]["identical_to_jobs_1"] is True
     assert "speed-up" in capsys.readouterr().out
+
+
+def test_load_texts_keeps_empty_texts_only_when_asked(tmp_path):
+    # three lines: a text, an empty text, a text -> 2 non-empty, 3 with keep_empty
+    from framing.bench import load_texts
+
+    path = tmp_path / "texts.jsonl"
+    path.write_text('{"article": "One."}\n{"article": ""}\n{"article": "Two."}\n', encoding="utf-8")
+    assert load_texts(path) == ["One.", "Two."]
+    assert load_texts(path, keep_empty=True) == ["One.", "", "Two."]
+    assert load_texts(path, keep_empty=True, limit=2) == ["One.", ""]
