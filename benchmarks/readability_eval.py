@@ -7,8 +7,8 @@ Four parts, one run (about 20 s on one core):
    elementary, intermediate and advanced level. For each formula, the share of articles
    whose three versions are ordered ele < int < adv (reading ease: ele > int > adv), and
    the pairwise share, for framing's scores and for textstat's on the same texts, with
-   an exact sign test on the articles only one tool orders and Spearman's rho of score
-   with level; once on all 189 articles and once on the triples that really are three
+   an exact sign test on the articles only one tool orders (listed by name) and
+   Spearman's rho of score with level; once on all 189 articles and once on the triples that really are three
    versions of one article (three are not, found by vocabulary overlap). No parameter of
    framing was fitted to these orderings; ``MAX_HEADING_WORDS`` (20) was set after
    reading this corpus's unterminated lines (docs/readability.md gives 10 to 30).
@@ -158,6 +158,7 @@ def _table(
         "|---|---|---|---|---|---|---|---|",
     ]
     levels = [i for _ in stems for i in range(len(LEVELS))]
+    only: dict[str, tuple[list[str], list[str]]] = {}
     for name in FORMULAS:
         asc = name != "flesch_reading_ease"
         o_ok = {s: _ordered(ours[name][s], asc) for s in stems}
@@ -174,6 +175,14 @@ def _table(
             f"| {name} | {o / n:.3f} ({o}) | {t / n:.3f} ({t}) | {b} / {c} "
             f"(p = {_sign_test(b, c):.2f}) | {op:.3f} | {tp:.3f} | {o_rho:.3f} | {t_rho:.3f} |"
         )
+        only[name] = (
+            [s for s in stems if o_ok[s] and not t_ok[s]],
+            [s for s in stems if t_ok[s] and not o_ok[s]],
+        )
+    lines.append("")
+    lines.append("Articles only one tool orders (framing only; textstat only):")
+    for name, (ours_only, theirs_only) in only.items():
+        lines.append(f"- {name}: {', '.join(ours_only) or '-'}; {', '.join(theirs_only) or '-'}")
     return lines
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import logging
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -317,7 +318,13 @@ def _is_complex(word: str, syllables: int, familiar: bool | None = None) -> bool
 
 @lru_cache(maxsize=1 << 17)
 def _word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
-    """(words, syllables, polysyllabic, complex, difficult, characters, letters) of a word."""
+    """(words, syllables, polysyllabic, complex, difficult, characters, letters) of a word.
+
+    Typographic ligatures are undone first (NFKC): "ﬁgures" is seven letters and the
+    familiar word "figures".
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     letters = len(text) if text.isalnum() else sum(1 for ch in text if ch.isalnum())
     if text.translate(_APOSTROPHES).lower() in _CLITICS:
         # A split-off contraction piece belongs to the previous word.

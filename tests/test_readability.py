@@ -324,6 +324,24 @@ def test_familiar_word_rules() -> None:
         assert not is_familiar_word(word), word
 
 
+def test_ligature_word_counts_as_the_plain_word() -> None:
+    # "\ufb01gures" (fi ligature, six characters) is the word "figures": 7 letters, 2
+    # syllables (fig-ures), familiar ("figure" + -s on the Dale-Chall list).
+    doc = make_doc([("body", ["The \ufb01gures rose."])])
+    c = count_readability(doc)
+    plain = count_readability(make_doc([("body", ["The figures rose."])]))
+    assert c == plain
+    # The 3 + 7 + 4 letters of The, figures, rose; 1 + 2 + 1 syllables; no difficult word.
+    assert (c.words, c.letters, c.syllables, c.difficult_words) == (3, 14, 4, 0)
+
+
+def test_us_as_a_country_is_two_syllables() -> None:
+    # "The US president said" by hand: the 1, you-ess 2, pres-i-dent 3, said 1 = 7;
+    # lower-case "us" in "told us" is the pronoun: told 1, us 1 = 2.
+    doc = make_doc([("body", ["The US president said.", "He told us."])])
+    assert count_readability(doc).syllables == 7 + 1 + 2
+
+
 def test_punctuation_only_and_url_sentences_are_not_counted() -> None:
     doc = make_doc([("body", ["Read more.", "!!!"])])
     c = count_readability(doc)

@@ -53,6 +53,18 @@ OUT_OF_DICTIONARY = [
     ("Yousaf", 2),  # you-saf
     ("Islamophobia", 6),  # is-lam-o-pho-bi-a
     ("antisemitism", 6),  # an-ti-sem-i-tis-m
+    ("vaping", 2),  # va-ping (pyphen's va-p-ing piece "p" has no vowel: not a syllable)
+    ("vapers", 2),  # va-pers
+    ("unifier", 4),  # u-ni-fi-er: final "-ier" after a consonant is two vowels
+    ("comfiest", 3),  # com-fi-est
+    ("Zumba", 2),  # zum-ba
+    # Accented vowels are vowels, in pyphen's pieces and in the vowel groups.
+    ("J\u00f3nsd\u00f3ttir", 3),  # jons-dot-tir
+    ("Fern\u00e1ndez", 3),  # fer-nan-dez
+    ("Gal\u00e1pagos", 4),  # ga-la-pa-gos
+    ("R\u00f6mer", 2),  # ro-mer
+    ("J\u00f8rgen", 2),  # jor-gen ("\u00f8" has no NFKD decomposition)
+    ("cr\u00e8ches", 2),  # cresh-es
 ]
 
 
@@ -85,6 +97,35 @@ def test_fallback_for_unknown_words(word: str, expected: int) -> None:
 )
 def test_compounds_possessives_acronyms_numbers(word: str, expected: int) -> None:
     assert count_syllables(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        # Two or three capitals with a letter-by-letter reading in the dictionary: read
+        # that way, not as the word of the same spelling (CMU lists "us" as AH1 S first,
+        # Y UW2 EH1 S second).
+        ("US", 2),  # you-ess, the country
+        ("UN", 2),  # you-en
+        ("AI", 2),  # ay-eye
+        ("IRA", 3),  # eye-ar-ay
+        ("us", 1),  # the pronoun, lower case
+        ("Us", 1),  # the pronoun starting a sentence
+        ("NATO", 2),  # nay-toe: longer capitalised words keep the dictionary reading
+        ("NASA", 2),  # nas-uh
+        ("TO", 1),  # a word in an all-capital line: no letter reading in the dictionary
+    ],
+)
+def test_capitals_read_letter_by_letter_when_the_dictionary_says_so(
+    word: str, expected: int
+) -> None:
+    assert count_syllables(word) == expected
+
+
+def test_ligatures_are_undone_before_lookup() -> None:
+    # "\ufb01" is the "fi" ligature of text copied from PDFs: fig-ures, 2 as "figures".
+    assert count_syllables("\ufb01gures") == count_syllables("figures") == 2
+    assert count_syllables("\ufb02ight") == 1  # "fl" ligature: flight
 
 
 def test_no_alphanumeric_character_is_zero() -> None:
