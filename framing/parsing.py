@@ -12,10 +12,16 @@ from framing.quotes import attribute_quotes
 from framing.quotespans import find_quote_spans
 from framing.segment import split_sentences
 
-__all__ = ["parse"]
+__all__ = ["NOT_ATTRIBUTED", "parse"]
 
 
-def parse(text: str, *, rules: Any = None, registry: Any = None) -> Document:
+#: Flag of a Document parsed with ``attribute=False``: ``quotes`` is empty because quote
+#: attribution was skipped (the scorers that need quotes attribute them on demand).
+NOT_ATTRIBUTED = "quotes_not_attributed"
+
+
+def parse(text: str, *, rules: Any = None, registry: Any = None,
+          attribute: bool = True) -> Document:
     """Parse an article once for every scorer.
 
     Cleaning removes boilerplate lines (each recorded with its reason in
@@ -28,6 +34,12 @@ def parse(text: str, *, rules: Any = None, registry: Any = None) -> Document:
         rules: Cleaning rules from :func:`framing.clean.load_rules` (default: built-in).
         registry: Optional actor registry (names -> roles) used to attribute quotes
             (see :func:`framing.roles.load_registry`).
+        attribute: Attribute quotations to speakers (about half the parse time). With
+            False, ``quotes`` is empty and the Document is flagged
+            ``"quotes_not_attributed"``; sentences, tokens and quote spans (the quoted
+            voice) are the same. Readability, sentiment and loaded terms read no
+            attributions; :func:`framing.quote_balance.score_quotes` and the scare-quote
+            test attribute such a Document's quotes when they need them.
 
     Returns:
         A :class:`Document` whose offsets index ``text``. Empty or whitespace-only input
@@ -51,6 +63,8 @@ def parse(text: str, *, rules: Any = None, registry: Any = None) -> Document:
     flags = list(cleaned.flags)
     if not paragraphs:
         flags.append("empty")
+    if not attribute:
+        flags.append(NOT_ATTRIBUTED)
     sentences = split_sentences(source, paragraphs)
     quote_spans = find_quote_spans(source, paragraphs)
     if any(not q.closed for q in quote_spans):
@@ -65,6 +79,8 @@ def parse(text: str, *, rules: Any = None, registry: Any = None) -> Document:
         metadata=MappingProxyType(dict(cleaned.metadata)),
         flags=tuple(dict.fromkeys(flags)),
     )
+    if not attribute:
+        return draft
     quotes = attribute_quotes(draft, registry)
     return Document(
         source=draft.source,

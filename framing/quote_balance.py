@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from framing.document import Document, interval_membership
-from framing.quotes import ROLES, Quote
+from framing.quotes import ROLES, Quote, document_quotes
 
 __all__ = ["QUOTE_KEYS", "QuoteScores", "score_quotes"]
 
@@ -186,7 +186,7 @@ def score_quotes(doc: Document, *, registry: Any = None) -> QuoteScores:
     Returns:
         :class:`QuoteScores`; see the module docstring for ranges and directions.
     """
-    quotes = doc.quotes
+    quotes = document_quotes(doc)
     if registry is not None:
         from framing.quotes import attribute_quotes
 

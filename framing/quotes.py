@@ -13,7 +13,9 @@ from typing import cast
 
 from framing.document import Document, Paragraph, QuoteSpan
 
-__all__ = ["QUOTE_KINDS", "ROLES", "Quote", "attribute_quotes", "extract_quotes"]
+__all__ = [
+    "QUOTE_KINDS", "ROLES", "Quote", "attribute_quotes", "document_quotes", "extract_quotes",
+]
 
 #: Kinds of quotation: an attributed quotation of at least a clause (multi-paragraph ones
 #: joined), a quoted fragment inside the writer's sentence, reported speech, and an
@@ -136,6 +138,18 @@ def _plausible_subject(text: str) -> bool:
     return not re.search(r"[.!?;:\"“”]", re.sub(r"\b[A-Za-z]{1,4}\.", "", text))
 
 
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+           r"November|December)")
+#: A time adverbial ending an inverted attribution ("said X on Tuesday", "said X
+#: yesterday"): not part of the speaker.
+_TIME_TAIL_RE = re.compile(
+    rf"\s+(?:(?:on|last|this|next|early|late|earlier|later)\s+(?:{_DAYS}|week|month|year|"
+    rf"night|morning|afternoon|evening|weekend)\b|(?:on|in)\s+(?:{_DAYS}|{_MONTHS})\b|"
+    rf"(?:yesterday|today|tonight|overnight)\b)"
+)
+
+
 def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
     """'"...," said X' or '"...," X said' right after a closing mark."""
     region = source[start:limit]
@@ -154,6 +168,9 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
         subject_end = re.search(r"[;:]|,\s*(?:adding|who|which|as|in|on|at|after|when|"
                                 r"before|while|the|a|an|his|her|its|their)\b|$", subject)
         cut = subject_end.start() if subject_end else len(subject)
+        when = _TIME_TAIL_RE.search(subject, 0, cut)  # "said Jo Bloggs on Tuesday"
+        if when is not None:
+            cut = when.start()
         cut = min(cut, _first_sentence_end(subject[:cut]))
         if subject[:cut].rstrip().endswith("."):
             cut = len(subject[:cut].rstrip()) - 1
@@ -765,6 +782,23 @@ def _looks_adverbial(chunk: str) -> bool:
     return bool(_ADVERBIAL_START.match(chunk.strip()))
 
 
+def document_quotes(doc: Document) -> tuple[Quote, ...]:
+    """The attributed quotations of ``doc``: ``doc.quotes``, or attributed now when the
+    Document was parsed with ``attribute=False`` (flag ``"quotes_not_attributed"``).
+
+    Args:
+        doc: A parsed document.
+
+    Returns:
+        Quotes in order of their first character.
+    """
+    from framing.parsing import NOT_ATTRIBUTED
+
+    if NOT_ATTRIBUTED in doc.flags:
+        return attribute_quotes(doc)
+    return doc.quotes
+
+
 def extract_quotes(text: str, *, registry: object = None) -> list[Quote]:
     """Parse ``text`` and return its attributed quotations in order of appearance.
 
@@ -778,7 +812,4 @@ def extract_quotes(text: str, *, registry: object = None) -> list[Quote]:
     """
     from framing.parsing import parse
 
-    doc = parse(text)
-    if registry is None:
-        return list(doc.quotes)
-    return list(attribute_quotes(doc, registry))
+    return list(parse(text, registry=registry).quotes)

@@ -27,7 +27,7 @@ import csv
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -80,6 +80,9 @@ class ActorRegistry:
     """
 
     actors: tuple[Actor, ...] = ()
+    _index_cache: dict[str, Actor] | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False
+    )
 
     def lookup(self, name: str | None) -> Actor | None:
         """The actor whose name or alias equals ``name``, or None."""
@@ -108,7 +111,11 @@ class ActorRegistry:
         return ActorRegistry(other.actors + self.actors)
 
     def _index(self) -> dict[str, Actor]:
-        return _registry_index(_Same(self.actors))
+        index = self._index_cache
+        if index is None:  # built once per registry (a frozen instance's private cache)
+            index = _registry_index(_Same(self.actors))
+            object.__setattr__(self, "_index_cache", index)
+        return index
 
 
 class _Same:

@@ -580,8 +580,13 @@ class SpeakerResolver:
             if not key:
                 continue
             # _ratio_floor and _ratio_bound, inlined: this loop runs for every pair
-            floor = 0.6 if key[:2] == head and -1 <= size - len(key) <= 1 else 0.8
-            if 2.0 * len(letters & _letters(key)) / (size + len(key)) < floor:
+            length = len(key)
+            floor = 0.6 if key[:2] == head and -1 <= size - length <= 1 else 0.8
+            # The shared letters are at most the shorter word's length, so a pair whose
+            # lengths differ too much fails the bound below without counting letters.
+            if 2.0 * min(size, length) / (size + length) < floor:
+                continue
+            if 2.0 * len(letters & _letters(key)) / (size + length) < floor:
                 continue
             ratio = _surname_ratio(surname, key)
             if ratio >= floor and ratio > best_ratio:

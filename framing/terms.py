@@ -38,6 +38,7 @@ from framing.lexicon import (
     term_variants,
     word_tokens,
 )
+from framing.quotes import document_quotes
 
 __all__ = [
     "NOT_LOADED",
@@ -287,7 +288,7 @@ def find_scare_quotes(doc: Document) -> tuple[ScareQuote, ...]:
     Returns:
         The scare quotes in text order.
     """
-    attributed = [(q.start, q.end) for q in doc.quotes if q.speaker]
+    attributed = [(q.start, q.end) for q in document_quotes(doc) if q.speaker]
     out = []
     sentences = doc.sentences
     for span in doc.quote_spans:

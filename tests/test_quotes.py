@@ -244,3 +244,15 @@ def test_unattributed_paragraph_quote_keeps_previous_speaker():
             "Elizabeth Warren said.\n\n“The only way Wall Street will change is jail time.”")
     direct = _one(text)
     assert direct.speaker == "Elizabeth Warren" and direct.cue == ""
+
+
+@pytest.mark.parametrize(
+    "attribution",
+    ["said Jo Bloggs on Tuesday.", "said Jo Bloggs yesterday.", "said Jo Bloggs in May.",
+     "said Jo Bloggs last night.", "Jo Bloggs told reporters on Wednesday."],
+)
+def test_time_adverbial_after_the_speaker_is_not_the_speaker(attribution):
+    # The speaker is the name; "on Tuesday", "yesterday" ... only say when (written cases).
+    quote = extract_quotes(f"\u201cWe will review the footage,\u201d {attribution}")[0]
+    assert quote.speaker == "Jo Bloggs"
+    assert quote.speaker_mention == "Jo Bloggs"

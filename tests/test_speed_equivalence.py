@@ -449,3 +449,58 @@ def test_readability_counts_are_the_per_sentence_loop():
         assert (counts.words, counts.syllables, counts.letters) == tuple(
             sum(p[k] for p in profiles) for k in (0, 1, 6))
         assert counts.sentences == sentences
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+def test_parse_without_attribution_keeps_everything_else():
+    """attribute=False skips only the attribution: the rest of the Document, and every
+    scorer's output (the quote scorers attribute on demand), are those of a full parse."""
+    from framing.quote_balance import score_quotes
+    from framing.quotes import document_quotes
+    from framing.readability import score_readability
+    from framing.terms import find_scare_quotes
+
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        full, light = parse(text), parse(text, attribute=False)
+        assert full.quotes, path.name  # every seed has quotations, so the check can fail
+        assert light.quotes == ()
+        assert light.flags == (*full.flags, "quotes_not_attributed")
+        for name in ("source", "text", "paragraphs", "sentences", "quote_spans", "removed",
+                     "metadata"):
+            assert getattr(light, name) == getattr(full, name), (path.name, name)
+        assert document_quotes(light) == full.quotes
+        assert document_quotes(full) is full.quotes
+        assert score_quotes(light).as_dict() == score_quotes(full).as_dict()
+        assert find_scare_quotes(light) == find_scare_quotes(full)
+        assert score_readability(light).as_dict() == score_readability(full).as_dict()
+
+
+def test_registry_index_is_per_registry():
+    """Each registry keeps its own lookup index: a user registry naming the speaker
+    decides the role (a registry role wins over cues), before and after the same text is
+    parsed with the built-in registry alone."""
+    text = "\u201cWe will review the footage,\u201d said Jo Bloggs on Tuesday."
+    registry = {"Jo Bloggs": "police"}
+    first = parse(text, registry=registry).quotes
+    plain = parse(text).quotes
+    again = parse(text, registry=registry).quotes
+    assert first == again
+    assert [q.role for q in first] == ["police"]  # the registry's role, by definition
+    assert [q.speaker for q in plain] == ["Jo Bloggs"]
+    assert plain[0].role != "police"  # no cue word names the police in the text
+
+
+def test_find_person_length_bound_is_implied_by_the_letter_bound():
+    """The length test skips a pair only when the letter bound would: shared letters are
+    at most the shorter word's length, so 2*shared/(a+b) <= 2*min(a, b)/(a+b)."""
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abcdeilnorst") for _ in range(rng.randint(1, 12)))
+             for _ in range(300)]
+    for a in words[:60]:
+        for b in words:
+            for floor in (0.6, 0.8):
+                if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
+                    assert _ratio_bound(a, b) < floor
