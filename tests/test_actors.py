@@ -138,3 +138,114 @@ def test_custom_group_objects() -> None:
     g = ActorGroup(name="bees", aliases=("Hive", "bees"), labels=("bees",))
     assert [(m.group, m.label) for m in find_actor_mentions(_doc("A bee left the Hive."), [g])] == [
         ("bees", "bees"), ("bees", "Hive")]
+
+
+# ----------------------------------------------------------------- speed path exactness
+#
+# Sentences are searched for actor words with one lower-cased copy of the document and
+# only the words around the probe words are matched (framing.actors._window_spans). The
+# tests below hold that path to the plain one: every sentence matched word by word
+# (the prefilter switched off), on hostile texts and on random ones.
+
+
+def _plain(doc: Document, groups=None, monkeypatch=None) -> tuple[ActorMention, ...]:
+    """Mentions with the prefilter off: every sentence matched word by word."""
+    import framing.actors as actors_module
+
+    monkeypatch.setattr(actors_module, "_probes", lambda actors: None)
+    try:
+        return find_actor_mentions(doc, groups)
+    finally:
+        monkeypatch.undo()
+
+
+_HOSTILE = [
+    "The Met said officers’ reports were wrong; they met the protesters’ leaders.",
+    "HAMAS fighters and Hamas’s militants; hamas; the MET; METROPOLITAN POLICE arrived.",
+    "Anti-police eco-zealots met pro-Palestinian protesters and counter-protesters.",
+    "Riot  police, riot - police, riot-police, riot\u2011police and police‑officers.",
+    "The Old Bill. the old bill. Boys in blue. No 10 said No. 10 and Number 10's aides.",
+    "Israelis' and Israeli’s and ISRAELIS and israelis. The IDF's troops; idf.",
+    "Café police, Zürich police and ΣΑΣ police; the \u212aelvin police officers.",
+    "O'police o’police police'man police-man mob-mob mob. Protesters!!! —police— (cops)",
+    "İstanbul police and riot police clashed.",  # lower-casing lengthens İ: per sentence
+]
+
+
+def test_document_search_matches_every_sentence_word_by_word(monkeypatch) -> None:
+    from framing import parse
+
+    greek = ActorGroup(name="greek", aliases=("ΣΑΣ", "police"), labels=("police",))
+    for text in _HOSTILE + ["\n".join(_HOSTILE)]:
+        for doc in (_doc(text), parse(text)):
+            for groups in (None, [greek]):  # a non-ASCII alias turns the prefilter off
+                assert find_actor_mentions(doc, groups) == _plain(doc, groups, monkeypatch)
+
+
+def test_random_texts_match_word_by_word(monkeypatch) -> None:
+    import random
+
+    from framing import parse
+
+    rng = random.Random(3)
+    words = sorted({w for g in load_actors() for a in g.aliases for w in a.split()})
+    words += ["the", "they", "met", "said", "café", "x", "10", "'s", "’s", "anti"]
+    gaps = [" ", " ", " ", "  ", "-", "—", ", ", ". ", "’", "' ", " - ", "\n\n", "", "/"]
+    for _ in range(150):
+        parts = []
+        for _ in range(rng.randint(1, 40)):
+            w = rng.choice(words)
+            parts += [w.upper() if rng.random() < 0.15 else w, rng.choice(gaps)]
+        doc = parse("".join(parts))
+        assert find_actor_mentions(doc) == _plain(doc, None, monkeypatch)
+
+
+def test_odd_spacing_between_words() -> None:
+    # "riot police" is a sequence of two words: two spaces or a spaced dash between
+    # them still make one mention, written as in the text.
+    got = _pairs("Riot  police came.\nRiot - police came.")
+    assert got == [("police", "riot police", "Riot  police"),
+                   ("police", "riot police", "Riot - police")]
+
+
+def test_sentence_edge_inside_a_word() -> None:
+    # Sentences are read as given: if a sentence starts inside "xpolice", its first word
+    # is "police" (a mention) and the first sentence's last word is "The x" -> "Thex".
+    text = "Thexpolice came."
+    doc = Document(source=text, text=text, paragraphs=(Paragraph(0, 0, 16, text),),
+                   sentences=(Sentence(0, 0, 4, "Thex", 0), Sentence(1, 4, 16, text[4:], 0)),
+                   quote_spans=())
+    got = [(m.label, m.text, m.start, m.sentence) for m in find_actor_mentions(doc)]
+    assert got == [("police", "police", 4, 1)]
+
+
+def test_lowercasing_keeps_letters_digits_and_length() -> None:
+    # What the document-wide search relies on, for every code point: the run pattern
+    # is str.isalnum, and lower-casing keeps a character a letter/digit or not and one
+    # character long, except "İ" (U+0130, lower-cased to two characters).
+    import re
+    import sys
+
+    run = re.compile(r"[^\W_]")
+    longer = []
+    for code in range(sys.maxunicode + 1):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        assert bool(run.match(ch)) is ch.isalnum(), hex(code)
+        low = ch.lower()
+        if len(low) != 1:
+            longer.append(code)
+        else:
+            assert low.isalnum() is ch.isalnum(), hex(code)
+    assert longer == [0x130]
+
+
+def test_window_separator_is_no_alias_word() -> None:
+    from framing.actors import _actor_index, _probe_table
+
+    groups = load_actors()
+    keys = {k for cands in _actor_index(groups).values() for c in cands for k in c.keys}
+    separator = _probe_table(groups).separator
+    assert separator.startswith(" ") and separator.endswith(" ")
+    assert separator.strip() not in keys
