@@ -16,15 +16,28 @@ Spinde et al. 2021) is measured by ``benchmarks/bias_eval.py`` (see docs/lexicon
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from framing._phrase_search import (
+    RUN_RE,
+    ProbeSpec,
+    ProbeTable,
+    Where,
+    best_run,
+    key_specs,
+    probe_sets,
+    probe_table,
+    search_regions,
+)
 from framing.actors import ActorGroup, ActorMention, find_actor_mentions
 from framing.document import Document, interval_membership, sentence_regions
 from framing.errors import InputError
@@ -254,9 +267,7 @@ def _as_lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
 def _word_counts(doc: Document) -> tuple[int, int]:
     """(all words, quoted words) over the document's sentences."""
     intervals = doc.quoted_intervals()
-    word_starts = [
-        t[1] for s in doc.sentences for t in s.tokens if t[3] == "word" or t[3] == "number"
-    ]
+    word_starts = [t[1] for s in doc.sentences for t in s.tokens if t[3] in _COUNTED_KINDS]
     total = len(word_starts)
     if total == 0:  # documents built without tokens
         word_starts = [
@@ -267,8 +278,31 @@ def _word_counts(doc: Document) -> tuple[int, int]:
         total = len(word_starts)
     if not intervals:
         return total, 0
-    inside = interval_membership(intervals)
-    return total, sum(1 for offset in word_starts if inside(offset))
+    return total, _count_inside(word_starts, intervals)
+
+
+_COUNTED_KINDS = frozenset(["word", "number"])
+
+
+def _count_inside(offsets: list[int], intervals: Sequence[tuple[int, int]]) -> int:
+    """How many ``offsets`` :func:`framing.document.interval_membership` puts inside.
+
+    The membership test reads the last interval starting at or before an offset, so,
+    with sorted offsets and sorted interval starts, an interval holds the offsets from
+    its start up to its end or the next interval's start, whichever comes first: two
+    binary searches per interval count them. Otherwise every offset is tested.
+    """
+    starts = [a for a, _ in intervals]
+    if starts != sorted(starts) or offsets != sorted(offsets):
+        inside = interval_membership(intervals)
+        return sum(1 for offset in offsets if inside(offset))
+    left = bisect.bisect_left
+    count = 0
+    for (a, b), following in zip(intervals, [*starts[1:], None]):
+        stop = b if following is None or following > b else following
+        if stop > a:
+            count += left(offsets, stop) - left(offsets, a)
+    return count
 
 
 # ----------------------------------------------------------------- scare quotes
@@ -295,7 +329,8 @@ def find_scare_quotes(doc: Document) -> tuple[ScareQuote, ...]:
         if span.depth != 0 or not span.closed:
             continue
         inner = doc.source[span.content_start : span.content_end]
-        n_words = len(_WORDISH.findall(inner))
+        # words counted up to one past the longest scare quote, not through long quotes
+        n_words = sum(1 for _ in islice(_WORDISH.finditer(inner), SCARE_MAX_WORDS + 1))
         if not 1 <= n_words <= SCARE_MAX_WORDS:
             continue
         if any(a < span.content_end and span.content_start < b for a, b in attributed):
@@ -330,8 +365,27 @@ def _regions_with_kind(doc: Document) -> list[tuple[int, int, bool]]:
     return [(p.start, p.end, p.kind == "headline") for p in doc.paragraphs]
 
 
-def _name_like(tokens: Sequence[WordToken], source: str, headline: bool) -> set[int]:
-    """Start offsets of capitalised words inside a sentence that look like names.
+#: Characters that, right before a capitalised word, make it no name (a quote opens,
+#: a colon or dash introduces a phrase).
+_NAME_BREAKS = "\"“‘':(—–-["
+
+
+def _title_case(tokens: Sequence[WordToken]) -> bool:
+    """True for a title-case line (a headline not marked as one): 60% or more of its
+    words over three letters start with a capital."""
+    long_words = [t for t in tokens if len(t.surface) > 3]
+    capitalised = sum(t.surface[:1].isupper() for t in long_words)
+    return bool(long_words) and capitalised >= 0.6 * len(long_words)
+
+
+def _name_like(
+    token: WordToken,
+    region: tuple[int, int, bool],
+    offset: int,
+    source: str,
+    lines: dict[tuple[int, int, bool], bool],
+) -> bool:
+    """True when a capitalised word of a sentence looks like a name.
 
     A word is name-like when it starts with a capital, is not all capitals, is not the
     sentence's first word, does not follow an opening quote mark, colon or dash, and
@@ -339,21 +393,30 @@ def _name_like(tokens: Sequence[WordToken], source: str, headline: bool) -> set[
     matches a name-like word only in the form written in the lexicon, not through a
     generated inflection: "Stoke" (the city) is not "stoked", while "the Woke
     Taliban" still matches "woke".
+
+    Args:
+        token: The word (its offsets may be shifted from the source's).
+        region: The sentence ``(start, end, is_headline)`` holding the word.
+        offset: The word's start in ``source``.
+        source: The document's source.
+        lines: Title-case test of the sentences tested so far (filled here), so a
+            sentence is split into words for it at most once.
     """
+    surface = token.surface
+    if not surface[:1].isupper() or surface.isupper():
+        return False
+    start, end, headline = region
     if headline:
-        return set()
-    long_words = [t for t in tokens if len(t.surface) > 3]
-    if long_words and sum(t.surface[:1].isupper() for t in long_words) >= 0.6 * len(long_words):
-        return set()  # a title-case line: a headline not marked as one
-    out = set()
-    for k, t in enumerate(tokens):
-        if k == 0 or not t.surface[:1].isupper() or t.surface.isupper():
-            continue
-        prev = source[max(0, t.start - 3) : t.start].rstrip()[-1:]
-        if prev and prev in "\"“‘':(—–-[":
-            continue
-        out.add(t.start)
-    return out
+        return False
+    prev = source[max(0, offset - 3) : offset].rstrip()[-1:]
+    if prev and prev in _NAME_BREAKS:
+        return False
+    if not RUN_RE.search(source, start, offset):
+        return False  # the sentence's first word: no letter or digit before it
+    title = lines.get(region)
+    if title is None:
+        title = lines[region] = _title_case(word_tokens(source[start:end], start))
+    return not title
 
 
 @lru_cache(maxsize=4096)
@@ -362,40 +425,87 @@ def _own_forms(term: str) -> frozenset[tuple[str, ...]]:
     return frozenset(term_variants(term))
 
 
+@lru_cache(maxsize=32)
+def _search_plan(
+    lex: Lexicon,
+) -> tuple[dict[str, tuple[tuple[str, ...], ...]] | None, ProbeTable | None]:
+    """The probe sets and table of a lexicon (:mod:`framing._phrase_search`), built once.
+
+    Every candidate of both indexes gets its probe. An ``-ly`` adverb that takes a
+    single-word entry's key (:func:`_key`: "bizarrely" for "bizarre") stands for that
+    key wherever it occurs in a phrase of the inflected index, so it is a probe of its
+    own, needing nothing else and reaching as far as the longest phrase holding the
+    key. Probe sets are None (every sentence matched whole) when a key has a
+    non-ASCII letter.
+    """
+    inflected, exact = lex.index()
+    cands = [c for idx in (inflected, exact) for group in idx.values() for c in group]
+    specs = list(key_specs(c.keys for c in cands))
+    adverbs: dict[str, list[str]] = {}  # adverb -> the keys it may take
+    for key, group in inflected.items():
+        if len(group[-1].keys) != 1:  # one-word candidates come last
+            continue
+        for adverb in (key + "ly", key[:-1] + "ily", key[:-1] + "y", key + "ally"):
+            if adverb not in inflected and key in _adverb_bases(adverb):
+                adverbs.setdefault(adverb, []).append(key)
+    stood_for = {key for keys in adverbs.values() for key in keys}
+    reach: dict[str, tuple[int, int]] = dict.fromkeys(stood_for, (0, 0))
+    for c in cands:
+        if len(c.keys) > 1 and not stood_for.isdisjoint(c.keys):
+            last = len(c.keys) - 1
+            for p, k in enumerate(c.keys):
+                if k in stood_for:
+                    back, fwd = reach[k]
+                    reach[k] = (max(back, p), max(fwd, last - p))
+    for adverb, keys in adverbs.items():
+        runs = RUN_RE.findall(adverb)
+        if runs:
+            probe = best_run(runs)
+            back = max(reach[k][0] for k in keys)
+            fwd = max(reach[k][1] for k in keys)
+            specs.append(ProbeSpec(probe, (probe,), back, fwd))
+    probes = probe_sets(specs)
+    if probes is None:
+        return None, None
+    return probes, probe_table(specs, (k for c in cands for k in c.keys), probes)
+
+
 def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[TermHit]:
+    """Every hit of ``lex`` in ``doc``, in text order: each sentence's words matched
+    leftmost-longest (:func:`_match_both`), read only around probe words when the
+    lexicon allows (:func:`_search_plan`, same hits)."""
     index = lex.index()
     inflected = index[0]
     in_quotes = interval_membership(doc.quoted_intervals())
     in_scare = interval_membership(tuple((q.start, q.end) for q in scare))
     source = doc.source
-    out: list[TermHit] = []
-    for start, end, headline in _regions_with_kind(doc):
-        toks = word_tokens(source[start:end], start)
+    lines: dict[tuple[int, int, bool], bool] = {}
+
+    def match(toks: list[WordToken], where: Where) -> list[tuple[int, int, Entry]]:
         exact_keys = [t.norm for t in toks]
         # _key changes only -ly words that are not entries themselves
         keys = [
             _key(n, inflected) if n.endswith("ly") and n not in inflected else n
             for n in exact_keys
         ]
-        names: list[set[int]] = []  # name-like words, found on first need
 
-        def accept(
-            entry: Entry,
-            matched: Sequence[WordToken],
-            _names: list[set[int]] = names,
-            _toks: Sequence[WordToken] = toks,
-            _headline: bool = headline,
-        ) -> bool:
+        def accept(entry: Entry, matched: Sequence[WordToken]) -> bool:
             if entry.term != entry.term.lower():
                 return True
-            if not _names:
-                _names.append(_name_like(_toks, source, _headline))
-            if matched[0].start not in _names[0]:
+            first = matched[0]
+            if not first.surface[:1].isupper():
+                return True  # not name-like: spare the lookup below
+            region, shift = where(first.start)
+            if not _name_like(first, region, first.start + shift, source, lines):
                 return True
             return tuple(t.norm for t in matched) in _own_forms(entry.term)
 
-        for i, j, entry in _match_both(toks, keys, exact_keys, index, accept):
-            s, e = toks[i].start, toks[j - 1].end
+        return _match_both(toks, keys, exact_keys, index, accept)
+
+    probes, table = _search_plan(lex)
+    out: list[TermHit] = []
+    for _, spans in search_regions(source, _regions_with_kind(doc), probes, table, match):
+        for s, e, entry in spans:
             out.append(
                 TermHit(
                     term=entry.term,

@@ -249,3 +249,20 @@ def test_window_separator_is_no_alias_word() -> None:
     separator = _probe_table(groups).separator
     assert separator.startswith(" ") and separator.endswith(" ")
     assert separator.strip() not in keys
+
+
+def test_probe_specs_by_hand() -> None:
+    from framing._phrase_search import ProbeSpec, key_specs
+
+    # The probe of a key sequence is its longest run that is not a function word, with
+    # the words of the sequence before and after the word holding it; the needs are all
+    # its runs, sorted.
+    got = key_specs([("the", "met"), ("riot", "police"), ("o'brien",), ("no", "10"),
+                     ("police", "and", "crime", "commissioner")])
+    assert got == (
+        ProbeSpec("met", ("met", "the"), 1, 0),  # "the" is a function word
+        ProbeSpec("police", ("police", "riot"), 1, 0),  # 6 letters against 4
+        ProbeSpec("brien", ("brien", "o"), 0, 0),  # runs of one word
+        ProbeSpec("10", ("10", "no"), 1, 0),
+        ProbeSpec("commissioner", ("and", "commissioner", "crime", "police"), 3, 0),
+    )

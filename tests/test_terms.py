@@ -222,3 +222,155 @@ def test_hits_table_records() -> None:
         "scare_quote": False, "start": 8, "end": 15, "text": "slammed",
         "left": "Critics ", "right": " the pla",
     }]
+
+
+# ----------------------------------------------------------------- speed path exactness
+#
+# The term search lower-cases each document once and splits into words only the windows
+# around probe words (framing._phrase_search, planned per lexicon by
+# framing.terms._search_plan). The tests below hold it to the plain path: every
+# sentence split into words and matched whole (the plan switched off), on hostile texts
+# and on random ones, with the built-in lexicon and with user lexicons.
+
+
+def _plain_terms(doc: Document, lexicon, monkeypatch) -> list[TermHit]:
+    """Hits with the search plan off: every sentence matched word by word."""
+    import framing.terms as terms_module
+
+    monkeypatch.setattr(terms_module, "_search_plan", lambda lex: (None, None))
+    try:
+        return find_loaded_terms(doc, lexicon)
+    finally:
+        monkeypatch.undo()
+
+
+_HOSTILE = [
+    "The so-called experts slammed the anti-Semitic, ANTI-SEMITIC and anti‑semitic remarks.",
+    "He’s furious; the mob’s fury; the nation’s shame and the nation's shame; thugs' rage.",
+    "SHOCKING: BRUTAL THUGS SLAMMED BY FURIOUS MOB",
+    "Shocking Brutal Thugs Slammed By Furious Mob In Stoke",
+    "Police in Stoke said the Woke Taliban stoked outrage. Stoked fans were stoked.",
+    "The \u212aelvin scale; a naïve, NAÏVE über-woke crowd; café society; ΣΑΣ mob.",
+    "Double  spaced  slammed  thugs;  riot  police;  deep  state;  witch  hunt.",
+    "Spaced - dashes - slammed - a witch - hunt, a witch—hunt, witch-hunt and witchhunt.",
+    "The 'so-called' \"experts\" and ‘radical’ “thugs” were labelled “extremists”.",
+    'He said: "This is a brutal, shocking, outrageous disgrace." Critics: \'woke\'.',
+    "Bizarrely, radically, shockingly, brutally and ruthlessly they turned radically left.",
+    "Critics Slammed it; (Outrage grew); — Fury. \"Mayhem\" — Slammed: Brutal [Thugs].",
+    " ".join(["the furious mob slammed the radical thugs and"] * 40) + " end.",
+    "x" * 300 + " slammed " + "-".join(["anti"] * 20),
+    "O'Reilly slammed O’Brien's shocking claims. Mr. Outrage said no. Dr. Fury agreed.",
+    "\u00a0slammed\u2009thugs\u200bfury\u2028mob\u3000riot",
+    "İstanbul mob slammed the thugs.",  # lower-casing lengthens İ: sentence by sentence
+]
+
+
+def _user_lexicons(tmp_path):
+    """An ASCII user lexicon (the search plan applies) and one with non-ASCII terms
+    (no plan: every sentence matched whole), both extending the built-in one."""
+    rows = ("deep state,partisan,3\nwitch hunt,emotive,2\nso-called experts,delegitimising,2\n"
+            "Kelvin,subjective,1,,,exact\nslam dunk,sensational,2,,,exact\nriot police,conflict,1\n"
+            "covid-19,contested,1\nStoke,emotive,1\n")
+    ascii_file = tmp_path / "ascii.csv"
+    ascii_file.write_text("term,category,weight,note,source,match\n" + rows, encoding="utf-8")
+    other = tmp_path / "other.csv"
+    extra = "naïve,emotive,2\nüber-woke,partisan,3\nΣΑΣ,conflict,1\n"
+    other.write_text("term,category,weight,note,source,match\n" + rows + extra,
+                     encoding="utf-8")
+    return load_lexicon(ascii_file), load_lexicon(other)
+
+
+def test_search_plan_only_for_ascii_lexicons(tmp_path) -> None:
+    from framing.terms import _search_plan
+
+    ascii_lex, other = _user_lexicons(tmp_path)
+    assert _search_plan(load_lexicon())[1] is not None
+    assert _search_plan(ascii_lex)[1] is not None
+    assert _search_plan(other) == (None, None)  # "naïve": lower-casing is not context-free
+
+
+def test_windows_match_like_whole_sentences(tmp_path, monkeypatch) -> None:
+    from framing import parse
+
+    lexicons = (None, *_user_lexicons(tmp_path))
+    for text in _HOSTILE + ["\n\n".join(_HOSTILE)]:
+        for doc in (_doc(text), _doc("H:" + text), parse(text)):
+            for lex in lexicons:
+                assert find_loaded_terms(doc, lex) == _plain_terms(doc, lex, monkeypatch), text
+
+
+def test_random_texts_match_like_whole_sentences(tmp_path, monkeypatch) -> None:
+    import random
+
+    from framing import parse
+
+    rng = random.Random(5)
+    ascii_lex, _ = _user_lexicons(tmp_path)
+    words = sorted({w for e in load_lexicon().entries for w in e.term.replace("-", " ").split()})
+    words = rng.sample(words, 400)
+    # -ly adverbs stand for their adjective's entry, also inside phrases ("radically left")
+    words += [w + "ly" for w in words[:80]] + [w + "ally" for w in words[80:100]]
+    words += ["the", "said", "he", "Stoke", "Woke", "café", "x", "10", "'s", "’s", "anti",
+              "so", "called", "radically", "left", "brutally", "crackdown", "state", "deep"]
+    gaps = [" ", " ", " ", "  ", "-", "—", ", ", ". ", "’", "' ", " - ", "\n\n", "", "/",
+            ' "', '" ', " ‘", "’ ", ": ", " (", ") "]
+    for n in range(150):
+        parts = []
+        for _ in range(rng.randint(1, 50)):
+            w = rng.choice(words)
+            r = rng.random()
+            w = w.upper() if r < 0.1 else w.capitalize() if r < 0.3 else w
+            parts += [w, rng.choice(gaps)]
+        text = "".join(parts)
+        doc = parse(text) if n % 2 else _doc(text.replace("\n\n", "\n"))
+        for lex in (None, ascii_lex):
+            assert find_loaded_terms(doc, lex) == _plain_terms(doc, lex, monkeypatch), text
+
+
+def test_adverb_stands_for_its_adjective_inside_a_phrase() -> None:
+    # "radically" takes the key of the entry "radical" (it is no entry itself), and the
+    # entry "radical left" then matches "radically left": one hit, read by hand.
+    assert _terms("They turned radically left in the vote.") == [
+        ("radical left", "radically left")]
+    # "brutally" is an entry of its own, so it keeps its key: two hits, no "brutal
+    # crackdown".
+    assert _terms("They brutally crackdown on critics.") == [
+        ("brutally", "brutally"), ("crackdown", "crackdown")]
+
+
+def test_name_rule_reads_the_whole_sentence() -> None:
+    # "Stoke" is a form of the entry "stoked" but, as a name-like word, matches only in
+    # the form written in the lexicon. Only a few words around "Stoke" are split, yet
+    # whether it is name-like depends on the whole sentence: its first word, a word
+    # after a colon or an opening bracket, or a word of a title-case sentence is no
+    # name (a hit); mid-sentence among lower-case words it is (no hit).
+    assert _terms("Stoke fans cheered.") == [("stoked", "Stoke")]
+    assert _terms("The trip: Stoke fans cheered.") == [("stoked", "Stoke")]
+    assert _terms("Fans went to (Stoke today.") == [("stoked", "Stoke")]
+    assert _terms("Fans Were Sent To Stoke After Parade") == [("stoked", "Stoke")]
+    assert _terms("The long journey to Stoke ended there.") == []
+
+
+def test_quoted_word_count_is_the_membership_test() -> None:
+    import random
+
+    from framing.document import interval_membership
+    from framing.terms import _count_inside
+
+    # by hand: intervals [0, 10) and [2, 5) overlap; the membership test reads the last
+    # interval starting at or before an offset, so 1 (in [0, 10)) and 3 (in [2, 5)) are
+    # inside and 7 (read against [2, 5)) is not.
+    assert _count_inside([1, 3, 7], [(0, 10), (2, 5)]) == 2
+    rng = random.Random(7)
+    for _ in range(3000):
+        offsets = sorted(rng.randrange(60) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.1:
+            rng.shuffle(offsets)
+        intervals = []
+        for _ in range(rng.randint(1, 6)):
+            a = rng.randrange(60)
+            intervals.append((a, a + rng.randrange(-3, 25)))
+        if rng.random() < 0.8:
+            intervals.sort()
+        inside = interval_membership(intervals)
+        assert _count_inside(offsets, intervals) == sum(map(inside, offsets))
