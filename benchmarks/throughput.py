@@ -96,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     view.add_argument("--jobs-only", action="store_true", help="only the -j 1 / -j 2 part")
     view.add_argument("--no-jobs", action="store_true", help="skip the -j 1 / -j 2 part")
     parser.add_argument("--repeat", type=int, default=1,
-                        help="runs per jobs value in the -j part (the best is kept)")
+                        help="rounds of each timing, naive and framing taking turns, and runs per "
+                             "jobs value in the -j part (the best of each is kept)")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     args = parser.parse_args(argv)
 
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                               "command": " ".join(["python", "benchmarks/throughput.py",
                                                    *(argv if argv is not None else sys.argv[1:])])}
     if not args.jobs_only:
-        result = bench.run(args.path, limit=args.limit)
+        result = bench.run(args.path, limit=args.limit, repeat=args.repeat)
         out["naive_vs_framing"] = result.as_dict()
         print(result.to_markdown())
     if not args.no_jobs:

@@ -106,3 +106,16 @@ def test_load_texts_keeps_empty_texts_only_when_asked(tmp_path):
     assert load_texts(path) == ["One.", "Two."]
     assert load_texts(path, keep_empty=True) == ["One.", "", "Two."]
     assert load_texts(path, keep_empty=True, limit=2) == ["One.", ""]
+
+
+def test_run_rounds_and_refuses_a_bad_repeat(tmp_path: Path) -> None:
+    # Two rounds time each pipeline twice; the figures are those of one round, so the
+    # word count is unchanged (2 + 3 words, counted by hand) and every time positive.
+    path = _jsonl(tmp_path / "t.jsonl", ["One two.", "Three four five."])
+    result = bench.run(path, repeat=2)
+    assert result.words == 5
+    assert result.naive_seconds > 0 and result.framing_seconds > 0
+    assert set(result.stages) == {"parse", "readability", "sentiment", "terms", "quotes"}
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(InputError, match="repeat"):
+            bench.run(path, repeat=bad)
