@@ -90,9 +90,9 @@ def _sentence_ends(text: str):
     """Offsets one past each sentence-ending mark in ``text`` (abbreviations skipped)."""
     for m in _PERIOD_RE.finditer(text):
         if m.group(0) == ".":
-            word = re.search(r"([\w.]+)$", text[: m.start()])
+            word = _LAST_WORD_RE.search(text[: m.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1
-                         or re.fullmatch(r"(?:\w\.)+\w", word.group(1))):
+                         or _INITIALS_RE.fullmatch(word.group(1))):
                 continue
         yield m.end()
 
@@ -104,6 +104,32 @@ _MAX_SUBJECT_WORDS = 12
 _LOOKBACK = 400
 #: Longer "sentences" (run-on lines without punctuation) are not searched for indirect speech.
 _MAX_SENTENCE = 2000
+
+
+# Precompiled patterns (module-level re calls would look each up in re's cache per call).
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+_INITIALS_RE = re.compile(r"(?:\w\.)+\w")
+_SUBJECT_STOP_RE = re.compile(r"[.!?;:\"“”]")
+_SHORT_ABBREVIATION_RE = re.compile(r"\b[A-Za-z]{1,4}\.")
+_LEAD_RE = re.compile(r"[\s,—–-]*")
+_SUBJECT_END_RE = re.compile(r"[;:]|,\s*(?:adding|who|which|as|in|on|at|after|when|"
+                             r"before|while|the|a|an|his|her|its|their)\b|$")
+_AUX_TAIL_RE = re.compile(rf"\s+{_AUX}$")
+_DETERMINER_START_RE = re.compile(r"^(?:the|a|an|his|her|their|its)\b")
+_DASH_NAME_RE = re.compile(r"\s*[―—–]\s*([A-Z@][^\n.,;:!?]{1,60}?)\s*(?:[,.;]|$)")
+_AUX_BEFORE_VERB_RE = re.compile(
+    r"\s+(?:appears?\s+to|seems?\s+to|appeared\s+to|has|have|had|also|then|"
+    r"was|were|is|are|repeatedly)\s*$"
+)
+_ADVERB_BEFORE_VERB_RE = re.compile(r"\s+(?:there|\w+ly)$")
+_QUOTE_MARK_RE = re.compile(r"[“\"‘”]")
+_TRAILING_TAIL_RE = re.compile(r"\s*(?:on \w+|in a statement|yesterday|today|last \w+|afterwards|"
+                               r"earlier|later)?[\s.!?]*")
+_PARENTHETICAL_RE = re.compile(r",\s*([^,]{1,60}?)\s*$")
+_COORDINATED_RE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|later\s+)?$")
+_THAT_RE = re.compile(r"\s+that\b")
+_TOLD_THAT_RE = re.compile(r"\s+(?:(?:that)\b|(?:[a-z]+\s+){0,4}?that\b)")
+_CLAUSE_WORD_RE = re.compile(r"\b(?:who|which|that|after|when|because|if)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +161,7 @@ def _plausible_subject(text: str) -> bool:
     words = text.split()
     if not words or len(words) > _MAX_SUBJECT_WORDS:
         return False
-    return not re.search(r"[.!?;:\"“”]", re.sub(r"\b[A-Za-z]{1,4}\.", "", text))
+    return not _SUBJECT_STOP_RE.search(_SHORT_ABBREVIATION_RE.sub("", text))
 
 
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -155,7 +181,7 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
     region = source[start:limit]
     end = _first_sentence_end(region)
     region = region[:end]
-    lead = re.match(r"[\s,—–-]*", region)
+    lead = _LEAD_RE.match(region)
     offset = start + (lead.end() if lead else 0)
     body = region[lead.end() if lead else 0 :]
     body_stripped = body.rstrip(" .,!?;:")
@@ -165,8 +191,7 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
     m = verbs.match(body)
     if m is not None:  # inverted: said X
         subject = body[m.end():]
-        subject_end = re.search(r"[;:]|,\s*(?:adding|who|which|as|in|on|at|after|when|"
-                                r"before|while|the|a|an|his|her|its|their)\b|$", subject)
+        subject_end = _SUBJECT_END_RE.search(subject)
         cut = subject_end.start() if subject_end else len(subject)
         when = _TIME_TAIL_RE.search(subject, 0, cut)  # "said Jo Bloggs on Tuesday"
         if when is not None:
@@ -182,11 +207,11 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
         return None
     for m in verbs.finditer(body):
         subject = body[: m.start()]
-        aux = re.search(rf"\s+{_AUX}$", subject)
+        aux = _AUX_TAIL_RE.search(subject)
         subj_text = subject[: aux.start()] if aux else subject
         if _plausible_subject(subj_text) and not subj_text[:1].islower() or (
             subj_text.strip().lower() in ("he", "she", "they", "it", "we", "i")
-        ) or re.match(r"^(?:the|a|an|his|her|their|its)\b", subj_text.strip()):
+        ) or _DETERMINER_START_RE.match(subj_text.strip()):
             if not _plausible_subject(subj_text):
                 return None
             return _Attribution(offset, offset + len(subj_text.rstrip()), offset + m.start(),
@@ -197,7 +222,7 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
 
 def _dash_attribution(source: str, start: int, limit: int) -> _Attribution | None:
     """'"..." ― Edwin G. Monroy': a name after a dash right after the closing mark."""
-    m = re.match(r"\s*[―—–]\s*([A-Z@][^\n.,;:!?]{1,60}?)\s*(?:[,.;]|$)", source[start:limit])
+    m = _DASH_NAME_RE.match(source[start:limit])
     if m is None or len(m.group(1).split()) > 6:
         return None
     return _Attribution(start + m.start(1), start + m.end(1), -1, -1)
@@ -223,7 +248,7 @@ def _before_quote(source: str, start: int, end: int) -> _Attribution | None:
         return _Attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
                             region_start + m.end())
     subject = body[: m.start()]
-    aux = re.search(rf"\s+{_AUX}$", subject)
+    aux = _AUX_TAIL_RE.search(subject)
     subj_text = subject[: aux.start()] if aux else subject.rstrip()
     if subj_text.strip():
         lead = len(subj_text) - len(subj_text.lstrip())
@@ -509,9 +534,8 @@ def _partial_attribution(doc: _Indexed, span: QuoteSpan) -> _Attribution | None:
     cue = (s_start + m.start(), s_start + m.end())
     before = region[: m.start()]
     # "The officer appears to say", "The force has admitted", "Met rules saying"
-    before = re.sub(r"\s+(?:appears?\s+to|seems?\s+to|appeared\s+to|has|have|had|also|then|"
-                    r"was|were|is|are|repeatedly)\s*$", "", before.rstrip())
-    before = re.sub(r"\s+(?:there|\w+ly)$", "", before)
+    before = _AUX_BEFORE_VERB_RE.sub("", before.rstrip())
+    before = _ADVERB_BEFORE_VERB_RE.sub("", before)
     cut = 0
     last_boundary = ""
     for b in _CLAUSE_BOUNDARY.finditer(before):
@@ -542,7 +566,7 @@ def _continues(doc: _Indexed, previous_end: int, span: QuoteSpan) -> bool:
     if prev_para is None or para is None:
         return False
     if para.index == prev_para.index:
-        return len(between) < 200 and not re.search(r"[“\"‘”]", between[1:-1])
+        return len(between) < 200 and not _QUOTE_MARK_RE.search(between[1:-1])
     if para.index != prev_para.index + 1 or span.start != para.start:
         return False
     return prev_para.end - previous_end < 120
@@ -692,19 +716,17 @@ def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
                 before = text[: m.start()]
                 after = text[m.end():]
                 # trailing: "CONTENT, the force added."
-                if not after.strip(" .!?\"”’'") or re.fullmatch(
-                        r"\s*(?:on \w+|in a statement|yesterday|today|last \w+|afterwards|"
-                        r"earlier|later)?[\s.!?]*", after):
+                if not after.strip(" .!?\"”’'") or _TRAILING_TAIL_RE.fullmatch(after):
                     comma = before.rfind(",")
                     if comma > 0 and _plausible_subject(before[comma + 1:]) and len(
                             before[comma + 1:].split()) <= 8:
                         subj_text = before[comma + 1:]
-                        aux = re.search(rf"\s+{_AUX}$", subj_text)
+                        aux = _AUX_TAIL_RE.search(subj_text)
                         s_end = comma + 1 + (aux.start() if aux else len(subj_text.rstrip()))
                         found = ((comma + 1, s_end), (m.start(), m.end()), [(0, comma)])
                     break
                 # parenthetical: "A, CAGE says, B"
-                pm = re.search(r",\s*([^,]{1,60}?)\s*$", before)
+                pm = _PARENTHETICAL_RE.search(before)
                 if pm and after.startswith(","):
                     subj_text = pm.group(1)
                     if _plausible_subject(subj_text) and subj_text[:1].isupper():
@@ -712,10 +734,10 @@ def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
                                  [(0, pm.start()), (m.end() + 1, body_end)])
                         break
                 # coordinated: "X supported Democrats ..., and said (that) CONTENT"
-                coord = re.search(r",?\s+(?:and|but)\s+(?:also\s+|later\s+)?$", before)
+                coord = _COORDINATED_RE.search(before)
                 if coord is not None and m.group(0).lower() not in ("told", "tell", "tells"):
                     whole = _sentence_subject(doc.source, base, base + coord.start())
-                    obj = re.match(r"\s+that\b", after)
+                    obj = _THAT_RE.match(after)
                     c_start = m.end() + (obj.end() if obj else 0)
                     if whole is not None and len(text[c_start:body_end].split()) >= 3:
                         found = ((whole[0] - base, whole[1] - base), (m.start(), m.end()),
@@ -723,7 +745,7 @@ def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
                     break
                 # leading: "X said (that) CONTENT"
                 subj_text = before
-                aux = re.search(rf"\s+{_AUX}$", subj_text)
+                aux = _AUX_TAIL_RE.search(subj_text)
                 if aux:
                     subj_text = subj_text[: aux.start()]
                 chunks = subj_text.split(",")
@@ -732,13 +754,13 @@ def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
                     subj_start += len(chunks[0]) + 1
                     chunks.pop(0)
                 subj_only = ",".join(chunks)
-                if not (_plausible_subject(subj_only) and not re.search(
-                        r"\b(?:who|which|that|after|when|because|if)\b", subj_only)
+                if not (_plausible_subject(subj_only) and not _CLAUSE_WORD_RE.search(
+                        subj_only)
                         ) and not _appositive_subject(chunks):
                     break
                 c = after
-                obj = re.match(r"\s+(?:(?:that)\b|(?:[a-z]+\s+){0,4}?that\b)", c) if m.group(
-                    0).lower() in ("told", "tell", "tells") else re.match(r"\s+that\b", c)
+                obj = _TOLD_THAT_RE.match(c) if m.group(0).lower() in ("told", "tell", "tells") else (
+                    _THAT_RE.match(c))
                 if m.group(0).lower() in ("told", "tell", "tells") and obj is None:
                     break
                 c_start = m.end() + (obj.end() if obj else 0)

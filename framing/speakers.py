@@ -24,13 +24,20 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from framing.document import Document, Sentence
-from framing.roles import ActorRegistry, builtin_registry, role_from_cues, verb_pattern
+from framing.roles import (
+    _SHADOW_RE,
+    ActorRegistry,
+    builtin_registry,
+    role_from_cues,
+    verb_pattern,
+)
 
 __all__ = ["Mention", "SpeakerHead", "SpeakerResolver", "find_mentions", "speaker_head"]
 
@@ -197,6 +204,13 @@ class SpeakerHead:
     description: str = ""
 
 
+_CHUNK_BREAK_RE = re.compile(r",\s*|\s+[—–-]\s+|\(|\)")
+_KIN_RE = re.compile(
+    r"(?:the\s+)?(.+?)['’]s?\s+(family|parents|mother|father|relatives|"
+    r"friends|neighbours|neighbors|widow|son|daughter|brother|sister)$",
+    re.IGNORECASE,
+)
+_ITS_THEIR_RE = re.compile(r"(?:its|their)\b", re.IGNORECASE)
 #: A subject pronoun followed by more words: a clause whose subject is the pronoun.
 _PRONOUN_CLAUSE_RE = re.compile(r"^(He|She|They|It|We|I)\s+\S")
 
@@ -214,7 +228,7 @@ def speaker_head(source: str, start: int, end: int) -> SpeakerHead | None:
     text = source[start:end]
     chunks: list[tuple[int, int]] = []
     pos = 0
-    for m in re.finditer(r",\s*|\s+[—–-]\s+|\(|\)", text):
+    for m in _CHUNK_BREAK_RE.finditer(text):
         chunks.append((pos, m.start()))
         pos = m.end()
     chunks.append((pos, len(text)))
@@ -249,6 +263,16 @@ def _classify(name: str, registry: ActorRegistry) -> str:
         return "handle"
     if registry.lookup(name) is not None:
         return "org"
+    return _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
+
+
+@lru_cache(maxsize=8192)
+def _classify_words(name: str) -> str:
+    return _classify_words_plain(name)
+
+
+def _classify_words_plain(name: str) -> str:
+    """:func:`_classify` of a name that is neither a handle nor a registry name."""
     words = name.split()
     if any(w.strip("’'s") in _ORG_WORDS or w in _ORG_WORDS for w in words):
         return "org"
@@ -362,58 +386,45 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
     mentions: list[Mention] = []
     org_names: set[str] = set()
     org_words: dict[str, str] = {}
-    kinds: dict[str, str] = {}  # _classify per name: names recur in an article
-    normal: dict[str, tuple[str, int, bool]] = {}  # _normal_name per match text
-
-    def classify(name: str) -> str:
-        kind = kinds.get(name)
-        if kind is None:
-            kind = kinds[name] = _classify(name, reg)
-        return kind
+    infos: dict[str, _NameInfo | None] = {}  # _name_info per match text: names recur
 
     for para in doc.paragraphs:
         if para.kind == "embed":
             continue
         text = para.text
         for m in _NAME_RE.finditer(text):
-            start = para.start + m.start()
+            m_start = m.start()
+            start = para.start + m_start
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and quoted[i][0] <= start < quoted[i][1]:
                 continue
             raw = m.group(0)
-            known = normal.get(raw)
-            if known is None:
-                known = normal[raw] = _normal_name(raw, reg)
-            name, shift, lone = known
-            start += shift
-            if not name:
+            if raw in infos:
+                info = infos[raw]
+            else:
+                info = infos[raw] = (_builtin_name_info(raw) if registry is None and len(raw) <= 200
+                                     else _name_info(raw, reg))
+            if info is None:
                 continue
-            before = text[max(0, m.start() - 40) : m.start()].rstrip()
+            name, offset, lone, kind, title_words, single, other_kind = info
+            before = text[max(0, m_start - 40) : m_start].rstrip()
             sentence_initial = not before or before[-1] in ".!?:\"“‘'"
             if lone and sentence_initial:
                 continue
-            words = name.split()
-            kind = classify(name)
-            title_words = ""
-            head_words, tail = _split_title(name)
-            if head_words and tail and classify(tail) == "person":
-                kind = "person"  # "Home Secretary Laura Pemberton", "Labour MP Zarah Sultana"
-            if kind == "person":
-                title_words, name = _split_title(name)
-                if name in m.group(0):
-                    start = para.start + m.start() + m.group(0).find(name)
-                words = name.split()
-            if kind in ("place", "other") and not (len(words) == 1 and not sentence_initial):
-                continue
-            if kind == "other":
-                kind = "person" if reg.lookup(name) is None else "org"
-            desc = _description(text, m.start(), m.start() + len(m.group(0)))
+            if kind == "other" or kind == "place":
+                if not single or sentence_initial:
+                    continue
+                if kind == "other":
+                    kind = other_kind
+            start += offset
+            m_end = m_start + len(raw)
+            desc = _description(text, m_start, m_end)
             if title_words:
                 desc = f"{title_words} {desc}"
             mentions.append(Mention(name, start, start + len(name), kind, desc))
             if kind != "person":
                 continue
-            evidence = _org_evidence(text, m.start(), m.start() + len(m.group(0)))
+            evidence = _org_evidence(text, m_start, m_end)
             if evidence:
                 org_names.add(name)
                 org_words[name] = f"{org_words.get(name, '')} {evidence}".strip()
@@ -424,6 +435,37 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
             for x in mentions
         ]
     return tuple(mentions)
+
+
+#: What :func:`find_mentions` needs of a matched capitalised run, which depends on the run
+#: and the registry only: ``(name, offset of name in the run, lone, kind, title words,
+#: single word, kind of an "other" single word)``.
+_NameInfo = tuple[str, int, bool, str, str, bool, str]
+
+
+def _name_info(raw: str, registry: ActorRegistry) -> _NameInfo | None:
+    """The name in a matched run and how :func:`find_mentions` treats it (None: no name)."""
+    name, offset, lone = _normal_name(raw, registry)
+    if not name:
+        return None
+    kind = _classify(name, registry)
+    title_words = ""
+    head_words, tail = _split_title(name)
+    if head_words and tail and _classify(tail, registry) == "person":
+        kind = "person"  # "Home Secretary Laura Pemberton", "Labour MP Zarah Sultana"
+    if kind == "person":
+        title_words, name = _split_title(name)
+        if name in raw:
+            offset = raw.find(name)
+    single = len(name.split()) == 1
+    other_kind = "person" if registry.lookup(name) is None else "org"
+    return name, offset, lone, kind, title_words, single, other_kind
+
+
+@lru_cache(maxsize=8192)
+def _builtin_name_info(raw: str) -> _NameInfo | None:
+    """:func:`_name_info` with the built-in registry, cached (names recur across articles)."""
+    return _name_info(raw, builtin_registry())
 
 
 _MEMBER_NOUNS = (r"activists|supporters|members|campaigners|protesters|protestors|volunteers|"
@@ -488,6 +530,14 @@ def _description(text: str, start: int, end: int) -> str:
     return " ".join([*words, after]).strip()
 
 
+_EXPERT_RE = re.compile(
+    r"\b(?:professor|academic|scientist|researcher|lecturer|epidemiologist|economist|"
+    r"criminologist)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE_END_RE = re.compile(r"['’]s?$")
+
+
 @dataclass(slots=True)
 class _Entity:
     name: str
@@ -536,6 +586,11 @@ class SpeakerResolver:
         self._sentence_starts = [s.start for s in doc.sentences]
         self._speakers: list[tuple[int, Resolved]] = []  # (position, resolved), in order
         self._persons: dict[str, _Entity] = {}
+        # (surname, length, first two letters, letters, entity) of each non-empty key of
+        # _persons, in insertion order: what the fuzzy scan of _find_person compares
+        # (brought up to date with _persons, keys being only ever added, by _scan_keys)
+        self._person_keys: list[tuple[str, int, str, frozenset[tuple[str, int]], _Entity]] = []
+        self._person_keys_seen = 0  # keys of _persons already looked at by _scan_keys
         self._orgs: dict[str, _Entity] = {}
         for m in self._mentions:
             if m.kind == "person":
@@ -568,6 +623,16 @@ class SpeakerResolver:
         entity = self._find_person(_surname(name))
         return entity is not None and len(entity.name.split()) >= 2
 
+    def _scan_keys(self) -> list[tuple[str, int, str, frozenset[tuple[str, int]], _Entity]]:
+        """``_person_keys`` with the keys added to ``_persons`` since the last call."""
+        keys, seen = self._person_keys, self._person_keys_seen
+        if seen < len(self._persons):
+            for key, entity in itertools.islice(self._persons.items(), seen, None):
+                if key:
+                    keys.append((key, len(key), key[:2], _letters(key), entity))
+            self._person_keys_seen = len(self._persons)
+        return keys
+
     def _find_person(self, surname: str) -> _Entity | None:
         found = self._persons.get(surname)
         if found is not None or not surname:
@@ -576,17 +641,17 @@ class SpeakerResolver:
         # their floor cannot pass and skip the (costly) difflib ratio.
         best, best_ratio = None, 0.0
         size, head, letters = len(surname), surname[:2], _letters(surname)
-        for key, entity in self._persons.items():
-            if not key:
-                continue
+        keys = self._person_keys
+        if self._person_keys_seen < len(self._persons):
+            keys = self._scan_keys()
+        for key, length, key_head, key_letters, entity in keys:
             # _ratio_floor and _ratio_bound, inlined: this loop runs for every pair
-            length = len(key)
-            floor = 0.6 if key[:2] == head and -1 <= size - length <= 1 else 0.8
+            floor = 0.6 if key_head == head and -1 <= size - length <= 1 else 0.8
             # The shared letters are at most the shorter word's length, so a pair whose
             # lengths differ too much fails the bound below without counting letters.
             if 2.0 * min(size, length) / (size + length) < floor:
                 continue
-            if 2.0 * len(letters & _letters(key)) / (size + length) < floor:
+            if 2.0 * len(letters & key_letters) / (size + length) < floor:
                 continue
             ratio = _surname_ratio(surname, key)
             if ratio >= floor and ratio > best_ratio:
@@ -611,14 +676,12 @@ class SpeakerResolver:
             return entity.role
         if entity.kind == "person":
             described = " ".join([extra, *entity.descriptions])
-            if role_from_cues(described) == "expert" or re.search(
-                    r"\b(?:professor|academic|scientist|researcher|lecturer|epidemiologist|"
-                    r"economist|criminologist)\b", described, re.IGNORECASE):
+            if role_from_cues(described) == "expert" or _EXPERT_RE.search(described):
                 return "expert"
-            if re.search(r"\bshadow\b", described, re.IGNORECASE):
+            if _SHADOW_RE.search(described):
                 return "politician"
             for run in _NAME_RE.finditer(described):
-                org = re.sub(r"['’]s?$", "", run.group(0))
+                org = _POSSESSIVE_END_RE.sub("", run.group(0))
                 if _classify(org, self._registry) != "org":
                     continue
                 hit = self._registry.find_in(org)
@@ -704,9 +767,7 @@ class SpeakerResolver:
             return Resolved(None, "other", "none")
         if low in _PRONOUNS:
             return self._resolve_pronoun(low, position)
-        kin = re.match(r"(?:the\s+)?(.+?)['’]s?\s+(family|parents|mother|father|relatives|"
-                       r"friends|neighbours|neighbors|widow|son|daughter|brother|sister)$",
-                       text, re.IGNORECASE)
+        kin = _KIN_RE.match(text)
         if kin:
             return Resolved(text, "public", "described")  # "Jordan's family"
         actor_hit = self._registry.find_in(text)
@@ -724,7 +785,7 @@ class SpeakerResolver:
         named = _leading_person(description)
         if named and not (names and _classify(names[-1].group(0), self._registry) == "person"):
             # "The committee's chairman, Glenn Harlow, said": the name is the appositive
-            if re.match(r"(?:its|their)\b", text, re.IGNORECASE):
+            if _ITS_THEIR_RE.match(text):
                 org = self._resolve_pronoun("it", position)
                 entity = self._add_person(named, text)
                 if org.speaker and org.role and not entity.org_role:
@@ -732,7 +793,7 @@ class SpeakerResolver:
             return self._person_resolved(named, text)
         if names:
             last = names[-1]
-            name = re.sub(r"['’]s$", "", _DETERMINER_RE.sub("", _OPENER_RE.sub("", last.group(0))))
+            name = _POSSESSIVE_RE.sub("", _DETERMINER_RE.sub("", _OPENER_RE.sub("", last.group(0))))
             pre = text[: last.start()].strip()
             words = name.split()
             desc = " ".join(x for x in (pre, description) if x)
@@ -755,7 +816,7 @@ class SpeakerResolver:
             if kind == "person":
                 title_words, name = _split_title(name)
                 desc = f"{title_words} {desc}".strip()
-                if re.match(r"(?:its|their)\b", text, re.IGNORECASE):
+                if _ITS_THEIR_RE.match(text):
                     # "Its spokeswoman Leila Haddad": she speaks for the organisation before
                     org = self._resolve_pronoun("it", position)
                     entity = self._add_person(name, desc)
@@ -834,7 +895,7 @@ class SpeakerResolver:
         named = [m for m in names if _DETERMINER_RE.sub("", m.group(0)) and
                  m.group(0) not in ("A", "An", "The")]
         if named:
-            name = re.sub(r"['’]s$", "", _DETERMINER_RE.sub("", named[-1].group(0)))
+            name = _POSSESSIVE_RE.sub("", _DETERMINER_RE.sub("", named[-1].group(0)))
             if _classify(name, self._registry) == "person" and noun in ("letter", "statement",
                                                                       "post", "tweet"):
                 return self._person_resolved(name, description)
@@ -880,7 +941,7 @@ class SpeakerResolver:
     def _kind_reference(self, low: str, position: int) -> Resolved | None:
         """``"the force"`` -> the last police organisation named, and so on."""
         low = _DETERMINER_RE.sub("", low).strip()
-        low = re.sub(r"['’]s$", "", low)
+        low = _POSSESSIVE_RE.sub("", low)
         role = _KIND_NOUNS.get(low)
         if role is None:
             return None

@@ -135,3 +135,18 @@ def test_pronoun_subject_of_a_clause_is_the_mention():
     head = speaker_head(text, 0, text.index(" chants"))
     assert head is not None
     assert (head.mention, head.start, head.end) == ("She", 0, 3)
+
+
+def test_mention_kinds_of_single_words_by_position():
+    from framing.parsing import parse
+    from framing.speakers import find_mentions
+
+    # "West" is a place word (framing/speakers.py _PLACE_WORDS): kept as a place in the
+    # middle of a sentence. "Nine" opens the sentence: a single ordinary word, skipped
+    # there. "Whitcomb" mid-sentence is an unclassified single word: a person.
+    doc = parse("Nine protesters marched to the West with Whitcomb, and others stayed.")
+    found = [(m.text, m.kind) for m in find_mentions(doc)]
+    assert found == [("West", "place"), ("Whitcomb", "person")]
+    # With a registry naming it, the sentence-initial word is kept, as an organisation.
+    found = [(m.text, m.kind) for m in find_mentions(doc, load_registry({"Nine": "other"}))]
+    assert found == [("Nine", "org"), ("West", "place"), ("Whitcomb", "person")]

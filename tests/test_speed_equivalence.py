@@ -504,3 +504,97 @@ def test_find_person_length_bound_is_implied_by_the_letter_bound():
             for floor in (0.6, 0.8):
                 if 2.0 * min(len(a), len(b)) / (len(a) + len(b)) < floor:
                     assert _ratio_bound(a, b) < floor
+
+
+# --------------------------------------------------------------------------- actor search
+
+
+def _plain_find_in(registry: ActorRegistry, text: str) -> tuple[object, str, int, int] | None:
+    """The actor search as first written: one regex per alias, in registry order; a match
+    replaces the best so far only when strictly longer."""
+    best = None
+    for actor in registry.actors:
+        for alias in actor.names:
+            flags = 0 if alias.isupper() and len(alias) <= 4 else re.IGNORECASE
+            pattern = re.compile(rf"(?<![\w@]){re.escape(alias.strip())}(?![\w])", flags)
+            for m in pattern.finditer(text):
+                if best is None or (m.end() - m.start()) > (best[3] - best[2]):
+                    best = (actor, m.group(0), m.start(), m.end())
+    return best
+
+
+def _registry(*entries: tuple[str, ...]) -> ActorRegistry:
+    from framing.roles import Actor
+
+    return ActorRegistry(tuple(Actor(names[0], "other", "", names[1:]) for names in entries))
+
+
+def test_find_in_ties_and_lengths_by_hand():
+    # "Labour" and "Police" are both 6 letters: the actor listed first wins although its
+    # name comes later in the text; "Met Police" (10) beats "Met" (3) and "Police" (6).
+    reg = _registry(("Labour",), ("Police",), ("Met",))
+    assert reg.find_in("Police and Labour")[1:] == ("Labour", 11, 17)
+    assert reg.find_in("the Met Police")[1:] == ("Police", 8, 14)
+    reg = _registry(("Met",), ("Met Police",), ("Police",))
+    assert reg.find_in("the Met Police said")[1:] == ("Met Police", 4, 14)
+    # An actor's second occurrence never replaces its first (equal length).
+    assert reg.find_in("Met, then met again")[1:] == ("Met", 0, 3)
+    # Short all-capital aliases are case-sensitive; others are not; no match inside a
+    # word or after "@".
+    reg = _registry(("Metropolitan Police", "MPS"))
+    assert reg.find_in("mps and MPs") is None
+    assert reg.find_in("the MPS said")[1:] == ("MPS", 4, 7)
+    assert reg.find_in("@MPS, MPSx, xMPS") is None
+    assert reg.find_in("METROPOLITAN police")[1:] == ("METROPOLITAN police", 0, 19)
+
+
+def test_find_in_matches_the_plain_alias_loop():
+    # Overlapping aliases, shared aliases, padded aliases, punctuation, case rules and
+    # characters that match other letters case-insensitively (long s, Kelvin sign, dotted
+    # capital I); registries drawn at random from them, texts from their pieces.
+    aliases = ["Met", "Met Police", "MPS", "No 10", "No10", "İstanbul", "istanbul", "star",
+               "Kelvin", "a.b", "a+b", "Jo", "Jo Bloggs", "Bloggs", "SS", "É", "AB", "ab",
+               " Ab ", "The Met", "@metpoliceuk", "Police", "IOPC", "1"]
+    pieces = [*aliases, "met", "MET", "mps", "ſtar", "\u212aelvin", "iopc", "é", "x", "@",
+              "-", "_", "'s", ",", ".", " "]
+    rng = random.Random(5)
+    registries = [builtin_registry(), ActorRegistry(())]
+    for _ in range(150):
+        registries.append(_registry(*(
+            tuple(rng.sample(aliases, rng.randint(1, 4))) for _ in range(rng.randint(1, 5))
+        )))
+    for reg in registries:
+        for _ in range(60):
+            text = "".join(rng.choice(pieces) + rng.choice(["", " ", ", "])
+                           for _ in range(rng.randint(0, 9)))
+            found, plain = reg.find_in(text), _plain_find_in(reg, text)
+            assert found == plain, (reg, text)
+            assert found is None or found[0] is plain[0]  # the same actor, not an equal one
+
+
+def test_find_in_with_an_empty_alias_is_the_plain_loop():
+    # An alias of spaces matches an empty string between non-word characters; the plain
+    # loop (the registry's fallback) keeps the first such match when nothing longer occurs.
+    reg = _registry(("Jo Bloggs", " "), ("Met",))
+    for text in ["", "-", "Met", "x y", "said Jo Bloggs", "Jo Bloggs and the Met"]:
+        assert reg.find_in(text) == _plain_find_in(reg, text)
+
+
+def test_cue_pattern_matches_like_the_plain_alternation():
+    from framing.roles import _cue_regex
+
+    pattern, cues = _cue_regex()
+    alternatives = sorted(cues, key=len, reverse=True)
+    body = "|".join(re.escape(c) if c.endswith("-") else re.escape(c) + r"(?![\w])"
+                    for c in alternatives)
+    plain = re.compile(rf"(?<![\w])(?:{body})")
+    # every cue alone, glued to the next, run into a word, and the seeds (lower-cased as
+    # role_from_cues does; upper case as well, which neither pattern matches)
+    texts = [" ".join(alternatives), "".join(alternatives), "x".join(alternatives),
+             " ".join(f"{c}s" for c in alternatives)]
+    texts += [p.read_text(encoding="utf-8").lower() for p in SEEDS]
+    texts += [t.upper() for t in texts[:1]]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
