@@ -387,12 +387,20 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
     org_names: set[str] = set()
     org_words: dict[str, str] = {}
     infos: dict[str, _NameInfo | None] = {}  # _name_info per match text: names recur
+    sentences_of: dict[int, list[tuple[int, int]]] = {}
+    for sentence in doc.sentences:
+        sentences_of.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
 
     for para in doc.paragraphs:
         if para.kind == "embed":
             continue
         text = para.text
-        for m in _NAME_RE.finditer(text):
+        # Names are matched sentence by sentence: a capitalised run never continues past
+        # a sentence end ("... Nancy Pelosi. But" is "Nancy Pelosi"); "Sen. Bernie
+        # Sanders" stays one sentence, as the sentence splitter knows the title.
+        ranges = sentences_of.get(para.index, [(para.start, para.end)])
+        for m in (match for a, b in ranges
+                  for match in _NAME_RE.finditer(text, a - para.start, b - para.start)):
             m_start = m.start()
             start = para.start + m_start
             i = bisect.bisect_right(starts, start) - 1

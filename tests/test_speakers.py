@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+import framing
 from framing import extract_quotes
 from framing.errors import LexiconError
 from framing.roles import load_registry, role_from_cues, verb_class, verb_lemma
-from framing.speakers import speaker_head
+from framing.speakers import find_mentions, speaker_head
 
 
 def _direct(text: str) -> list[tuple[str | None, str]]:
@@ -150,3 +151,18 @@ def test_mention_kinds_of_single_words_by_position():
     # With a registry naming it, the sentence-initial word is kept, as an organisation.
     found = [(m.text, m.kind) for m in find_mentions(doc, load_registry({"Nine": "other"}))]
     assert found == [("Nine", "org"), ("West", "place"), ("Whitcomb", "person")]
+
+
+def test_a_name_never_runs_past_the_end_of_its_sentence():
+    # Written case: "Ani Difranco." ends a sentence, so "She" is not part of the name; the
+    # pronoun then takes the last person named (the rule for she/he in docs/quotes.md).
+    doc = framing.parse("The singer on stage was Ani Difranco. She said: \u201cWe will keep "
+                        "playing.\u201d")
+    assert [m.text for m in find_mentions(doc)] == ["Ani Difranco"]
+    assert [q.speaker for q in doc.quotes] == ["Ani Difranco"]
+    # Both capitalised runs are names of their own sentences; a title with a full stop
+    # inside one sentence ("Sen. Bernie Sanders") stays one name.
+    doc = framing.parse("Readers wrote to Axios. But Senator Mary Hollis disagreed. "
+                        "Sen. Bernie Sanders agreed.")
+    assert [m.text for m in find_mentions(doc)] == [
+        "Axios", "Senator Mary Hollis", "Sen. Bernie Sanders"]
