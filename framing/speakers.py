@@ -31,13 +31,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from framing.document import Document, Sentence
-from framing.roles import (
-    _SHADOW_RE,
-    ActorRegistry,
-    builtin_registry,
-    role_from_cues,
-    verb_pattern,
-)
+from framing.roles import ActorRegistry, builtin_registry, role_from_cues, verb_pattern
 
 __all__ = ["Mention", "SpeakerHead", "SpeakerResolver", "find_mentions", "speaker_head"]
 
@@ -543,6 +537,7 @@ _EXPERT_RE = re.compile(
     r"criminologist)\b",
     re.IGNORECASE,
 )
+_SHADOW_WORD_RE = re.compile(r"\bshadow\b", re.IGNORECASE)
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 
 
@@ -686,7 +681,7 @@ class SpeakerResolver:
             described = " ".join([extra, *entity.descriptions])
             if role_from_cues(described) == "expert" or _EXPERT_RE.search(described):
                 return "expert"
-            if _SHADOW_RE.search(described):
+            if _SHADOW_WORD_RE.search(described):  # shadow ministers: the opposition
                 return "politician"
             for run in _NAME_RE.finditer(described):
                 org = _POSSESSIVE_END_RE.sub("", run.group(0))
