@@ -174,7 +174,8 @@ def _apply_registry(quotes: tuple[Quote, ...], registry: Any) -> tuple[Quote, ..
     return tuple(out)
 
 
-def score_quotes(doc: Document, *, registry: Any = None) -> QuoteScores:
+def score_quotes(doc: Document, *, registry: Any = None, reattribute: bool = True
+                 ) -> QuoteScores:
     """Score who is quoted in ``doc``, how much, and how they are introduced.
 
     Args:
@@ -182,15 +183,25 @@ def score_quotes(doc: Document, *, registry: Any = None) -> QuoteScores:
         registry: Optional actor registry (mapping ``{name: role}``, TOML/CSV path or
             :class:`framing.roles.ActorRegistry`); when given, quotes are attributed again
             with it and its roles win over cue words.
+        reattribute: With a ``registry``, attribute the quotes again (True, the default)
+            or take ``doc.quotes`` as already attributed with that same registry (False:
+            ``doc`` came from ``framing.parse(text, registry=registry)``, as in
+            :func:`framing.score`, which so attributes once). Its roles still win.
 
     Returns:
         :class:`QuoteScores`; see the module docstring for ranges and directions.
     """
-    quotes = document_quotes(doc)
-    if registry is not None:
+    if registry is None:
+        quotes = document_quotes(doc)
+    else:
+        from framing.parsing import NOT_ATTRIBUTED
         from framing.quotes import attribute_quotes
 
-        quotes = _apply_registry(attribute_quotes(doc, registry), registry)
+        if reattribute or NOT_ATTRIBUTED in doc.flags:
+            quotes = attribute_quotes(doc, registry)
+        else:
+            quotes = doc.quotes
+        quotes = _apply_registry(quotes, registry)
     kinds = Counter(q.kind for q in quotes)
     direct = sorted((q for q in quotes if q.kind == "direct"), key=lambda q: q.start)
     words_by_role: dict[str, int] = {role: 0 for role in ROLES}

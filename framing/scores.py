@@ -115,7 +115,7 @@ def score(
     sentiment = score_sentiment(doc, actors=actors, mentions=mentions)
     readability = score_readability(doc)
     terms = score_terms(doc, lexicon=lexicon, actors=actors, mentions=mentions)
-    quotes = score_quotes(doc, registry=registry)
+    quotes = score_quotes(doc, registry=registry, reattribute=False)  # parsed with it
     for part in (sentiment, readability, terms, quotes):
         flags.extend(getattr(part, "flags", ()))
     return ArticleScores(

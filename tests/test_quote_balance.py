@@ -123,3 +123,36 @@ def test_single_role_balance_is_positive_zero():
 
     value = _normalised_entropy({"police": 120})
     assert value == 0.0 and math.copysign(1.0, value) == 1.0
+
+
+def _same(a: dict, b: dict) -> bool:
+    return all(a[k] == b[k] or (isinstance(a[k], float) and math.isnan(a[k])
+                                and isinstance(b[k], float) and math.isnan(b[k])) for k in a)
+
+
+def test_registry_without_reattribution_matches_reattribution():
+    """A Document parsed with the registry scores the same without attributing again
+    (what framing.score does), on every seed; a Document parsed without attribution is
+    attributed with the registry either way."""
+    from pathlib import Path
+
+    import framing
+
+    registry = {"Metropolitan Police": "police", "Diane Abbott": "politician",
+                "Scotland Yard": "government"}  # Scotland Yard's role changed on purpose
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
+    changed = False
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")
+        plain = framing.parse(text)
+        with_registry = framing.parse(text, registry=registry)
+        light = framing.parse(text, attribute=False)
+        expected = score_quotes(plain, registry=registry).as_dict()
+        assert _same(score_quotes(with_registry, registry=registry,
+                                  reattribute=False).as_dict(), expected), path.name
+        assert _same(score_quotes(light, registry=registry, reattribute=False).as_dict(),
+                     expected), path.name
+        changed = changed or not _same(score_quotes(plain).as_dict(), expected)
+        if path.name.startswith("000"):
+            assert _same(framing.score(text, registry=registry).quotes.as_dict(), expected)
+    assert changed  # the registry moves some seed's figures, so the checks can fail
