@@ -39,6 +39,7 @@ __all__ = [
     "Actor",
     "ActorRegistry",
     "builtin_registry",
+    "is_shadow_office",
     "load_registry",
     "role_from_cues",
     "verb_class",
@@ -367,6 +368,12 @@ def _role_from_cues_cached(description: str) -> str | None:
 _SHADOW_RE = re.compile(r"\bshadow\b", re.IGNORECASE)
 
 
+def is_shadow_office(description: str) -> bool:
+    """True when ``description`` holds the word "shadow" (any case): a shadow minister
+    is an opposition politician, whatever office follows."""
+    return _SHADOW_RE.search(description) is not None
+
+
 @cache
 def _cue_ranks() -> dict[str, tuple[int, int, str]]:
     """Each cue's ``(number of words, minus its role's place in [order], role)``."""
@@ -377,7 +384,7 @@ def _cue_ranks() -> dict[str, tuple[int, int, str]]:
 
 def _role_from_cues(description: str) -> str | None:
     """:func:`role_from_cues` of a non-empty description."""
-    if _SHADOW_RE.search(description):
+    if is_shadow_office(description):
         return "politician"  # shadow ministers are opposition politicians
     pattern, _ = _cue_regex()
     ranks = _cue_ranks()

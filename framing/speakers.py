@@ -24,14 +24,19 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from framing.document import Document, Sentence
-from framing.roles import ActorRegistry, builtin_registry, role_from_cues, verb_pattern
+from framing.roles import (
+    ActorRegistry,
+    builtin_registry,
+    is_shadow_office,
+    role_from_cues,
+    verb_pattern,
+)
 
 __all__ = ["Mention", "SpeakerHead", "SpeakerResolver", "find_mentions", "speaker_head"]
 
@@ -537,7 +542,6 @@ _EXPERT_RE = re.compile(
     r"criminologist)\b",
     re.IGNORECASE,
 )
-_SHADOW_WORD_RE = re.compile(r"\bshadow\b", re.IGNORECASE)
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 
 
@@ -590,10 +594,9 @@ class SpeakerResolver:
         self._speakers: list[tuple[int, Resolved]] = []  # (position, resolved), in order
         self._persons: dict[str, _Entity] = {}
         # (surname, length, first two letters, letters, entity) of each non-empty key of
-        # _persons, in insertion order: what the fuzzy scan of _find_person compares
-        # (brought up to date with _persons, keys being only ever added, by _scan_keys)
+        # _persons, in insertion order (both filled by _remember_person): what the fuzzy
+        # scan of _find_person compares
         self._person_keys: list[tuple[str, int, str, frozenset[tuple[str, int]], _Entity]] = []
-        self._person_keys_seen = 0  # keys of _persons already looked at by _scan_keys
         self._orgs: dict[str, _Entity] = {}
         for m in self._mentions:
             if m.kind == "person":
@@ -610,7 +613,7 @@ class SpeakerResolver:
         entity = self._find_person(surname)
         if entity is None:
             entity = _Entity(clean, "person")
-            self._persons[surname] = entity
+            self._remember_person(surname, entity)
         elif len(clean.split()) > len(entity.name.split()):
             entity.name = clean
         if description:
@@ -622,19 +625,16 @@ class SpeakerResolver:
         _describe(entity, " ".join(words[:-1]))  # titles are cues too
         return entity
 
+    def _remember_person(self, surname: str, entity: _Entity) -> None:
+        """Add a person under a surname not yet known, to both lookups of _find_person."""
+        self._persons[surname] = entity
+        if surname:
+            self._person_keys.append((surname, len(surname), surname[:2], _letters(surname),
+                                      entity))
+
     def _is_known_person(self, name: str) -> bool:
         entity = self._find_person(_surname(name))
         return entity is not None and len(entity.name.split()) >= 2
-
-    def _scan_keys(self) -> list[tuple[str, int, str, frozenset[tuple[str, int]], _Entity]]:
-        """``_person_keys`` with the keys added to ``_persons`` since the last call."""
-        keys, seen = self._person_keys, self._person_keys_seen
-        if seen < len(self._persons):
-            for key, entity in itertools.islice(self._persons.items(), seen, None):
-                if key:
-                    keys.append((key, len(key), key[:2], _letters(key), entity))
-            self._person_keys_seen = len(self._persons)
-        return keys
 
     def _find_person(self, surname: str) -> _Entity | None:
         found = self._persons.get(surname)
@@ -644,10 +644,7 @@ class SpeakerResolver:
         # their floor cannot pass and skip the (costly) difflib ratio.
         best, best_ratio = None, 0.0
         size, head, letters = len(surname), surname[:2], _letters(surname)
-        keys = self._person_keys
-        if self._person_keys_seen < len(self._persons):
-            keys = self._scan_keys()
-        for key, length, key_head, key_letters, entity in keys:
+        for key, length, key_head, key_letters, entity in self._person_keys:
             # _ratio_floor and _ratio_bound, inlined: this loop runs for every pair
             floor = 0.6 if key_head == head and -1 <= size - length <= 1 else 0.8
             # The shared letters are at most the shorter word's length, so a pair whose
@@ -681,7 +678,7 @@ class SpeakerResolver:
             described = " ".join([extra, *entity.descriptions])
             if role_from_cues(described) == "expert" or _EXPERT_RE.search(described):
                 return "expert"
-            if _SHADOW_WORD_RE.search(described):  # shadow ministers: the opposition
+            if is_shadow_office(described):
                 return "politician"
             for run in _NAME_RE.finditer(described):
                 org = _POSSESSIVE_END_RE.sub("", run.group(0))

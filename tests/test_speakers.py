@@ -166,3 +166,13 @@ def test_a_name_never_runs_past_the_end_of_its_sentence():
                         "Sen. Bernie Sanders agreed.")
     assert [m.text for m in find_mentions(doc)] == [
         "Axios", "Senator Mary Hollis", "Sen. Bernie Sanders"]
+
+
+def test_is_shadow_office_by_definition():
+    # The whole word "shadow", any case; a word containing it is not it.
+    from framing.roles import is_shadow_office
+
+    assert is_shadow_office("Shadow home secretary")
+    assert is_shadow_office("the party's SHADOW chancellor")
+    assert not is_shadow_office("a shadowy figure")
+    assert not is_shadow_office("")

@@ -91,8 +91,9 @@ def test_find_person_picks_what_the_plain_scan_picks():
         persons: dict[str, object] = {}
         for _ in range(rng.randint(1, 25)):
             key = "".join(rng.choice("sahleb") for _ in range(rng.randint(2, 8)))
-            resolver._persons.setdefault(key, key)  # type: ignore[arg-type]
-            persons.setdefault(key, key)
+            if key not in persons:
+                resolver._remember_person(key, key)  # type: ignore[arg-type]
+                persons[key] = key
         for _ in range(40):
             query = "".join(rng.choice("sahleb") for _ in range(rng.randint(0, 8)))
             assert resolver._find_person(query) == _plain_find(persons, query)
