@@ -35,7 +35,7 @@ import math
 import platform
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +44,8 @@ DATA = ROOT.parent / "shared" / "benchmarks"
 sys.path.insert(0, str(ROOT))
 
 import framing
-from framing.bench import load_texts
 from framing import vader_fast
+from framing.bench import best_of, best_of_interleaved, load_texts
 from framing.sentiment import score_sentiment
 
 
@@ -53,29 +53,6 @@ def load_articles(limit: int | None = None) -> list[str]:
     """Article texts of the MBIC corpus, in file order (the one empty article included)."""
     return load_texts(DATA / "babe_mbic" / "mbic_articles.jsonl", limit=limit or None,
                       keep_empty=True)
-
-
-def best_of(fn: Callable[[], Any], repeats: int) -> float:
-    """Shortest wall-clock time of ``repeats`` calls, in seconds."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def best_of_interleaved(fns: Sequence[Callable[[], Any]], repeats: int) -> list[float]:
-    """Shortest time of each function over ``repeats`` rounds, the functions taking turns
-    within each round, so a machine whose speed drifts during the run (a shared virtual
-    machine) slows every row alike and the ratios between rows stay fair."""
-    best = [math.inf] * len(fns)
-    for _ in range(repeats):
-        for k, fn in enumerate(fns):
-            start = time.perf_counter()
-            fn()
-            best[k] = min(best[k], time.perf_counter() - start)
-    return best
 
 
 def ground_truth_texts() -> list[str]:

@@ -21,8 +21,8 @@ from typing import Any
 from framing.errors import CorpusReadError, InputError
 
 __all__ = [
-    "BenchResult", "load_texts", "machine_description", "offline_textstat", "run",
-    "synthetic_articles",
+    "BenchResult", "best_of", "best_of_interleaved", "load_texts", "machine_description",
+    "offline_textstat", "run", "synthetic_articles",
 ]
 
 
@@ -329,6 +329,40 @@ def run(path: str | Path, *, limit: int | None = None, repeat: int = 1) -> Bench
         peak_rss_mb=peak, machine=machine, naive_cpu_seconds=naive_cpu,
         framing_cpu_seconds=framing_cpu,
     )
+
+
+def best_of(fn: Callable[[], Any], repeats: int, before: Callable[[], None] | None = None
+            ) -> float:
+    """Shortest wall-clock time of ``repeats`` calls of ``fn``, in seconds.
+
+    Args:
+        fn: What to time.
+        repeats: Number of calls (at least 1).
+        before: Called before each call, outside the timing (e.g. to empty caches).
+    """
+    times = []
+    for _ in range(repeats):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def best_of_interleaved(fns: Sequence[Callable[[], Any]], repeats: int) -> list[float]:
+    """Shortest wall-clock time of each function over ``repeats`` rounds, in seconds.
+
+    The functions take turns within each round, so a machine whose speed drifts during
+    the run (a shared virtual machine) slows every one alike and their ratios stay fair.
+    """
+    best = [float("inf")] * len(fns)
+    for _ in range(repeats):
+        for k, fn in enumerate(fns):
+            start = time.perf_counter()
+            fn()
+            best[k] = min(best[k], time.perf_counter() - start)
+    return best
 
 
 def machine_description() -> str:
