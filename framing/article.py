@@ -73,3 +73,15 @@ class Article:
         if isinstance(self.extra, dict):
             object.__setattr__(self, "extra", tuple((str(k), str(v)) for k, v in self.extra.items()))
         object.__setattr__(self, "warnings", tuple(self.warnings))
+
+    def identity(self) -> dict[str, str | None]:
+        """The columns that name the article in every output row, scored or failed:
+        ``id, outlet, date`` (ISO 8601), ``title, author, incident``."""
+        return {
+            "id": self.id,
+            "outlet": self.outlet,
+            "date": self.date.isoformat() if self.date else None,
+            "title": self.title,
+            "author": self.author,
+            "incident": self.incident,
+        }

@@ -34,14 +34,8 @@ class ArticleScores:
 
     def as_dict(self) -> dict[str, Any]:
         """Flat record: identity, size, then each measure's prefixed keys, then ``flags``."""
-        art = self.article
         record: dict[str, Any] = {
-            "id": art.id,
-            "outlet": art.outlet,
-            "date": art.date.isoformat() if art.date else None,
-            "title": art.title,
-            "author": art.author,
-            "incident": art.incident,
+            **self.article.identity(),
             "words": self.document.word_count,
             "sentences": len(self.document.sentences),
         }

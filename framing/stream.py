@@ -67,14 +67,7 @@ def failure_record(item: Any, message: str) -> dict[str, Any]:
         message: The error, stored in the ``error`` column.
     """
     if isinstance(item, Article):
-        row: dict[str, Any] = {
-            "id": item.id,
-            "outlet": item.outlet,
-            "date": item.date.isoformat() if item.date else None,
-            "title": item.title,
-            "author": item.author,
-            "incident": item.incident,
-        }
+        row: dict[str, Any] = item.identity()
     else:
         path = getattr(item, "path", None)
         ident = getattr(item, "id", None) or (Path(str(path)).stem if path else None)

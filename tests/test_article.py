@@ -42,3 +42,11 @@ def test_frozen():
     art = Article(id="a", text="x")
     with pytest.raises(AttributeError):
         art.text = "y"  # type: ignore[misc]
+
+
+def test_identity_names_the_article_in_output_rows():
+    # By definition: the six identity columns, the date in ISO 8601, blanks as None.
+    art = Article(id="a1", text="x", outlet="Outlet", date=dt.date(2021, 5, 18),
+                  title=" ", incident="inc")
+    assert art.identity() == {"id": "a1", "outlet": "Outlet", "date": "2021-05-18",
+                              "title": None, "author": None, "incident": "inc"}
