@@ -201,13 +201,7 @@ class Rules:
 
 
 def _norm(line: str) -> str:
-    """Whitespace-collapsed, case-folded line (cached up to 2,000 characters: each line
-    meets many rules, and a cache of long lines would hold too much memory)."""
-    return _norm_short(line) if len(line) <= 2000 else " ".join(line.split()).casefold()
-
-
-@lru_cache(maxsize=1024)
-def _norm_short(line: str) -> str:
+    """Whitespace-collapsed, case-folded line (what line-list rules compare)."""
     return " ".join(line.split()).casefold()
 
 
@@ -500,7 +494,8 @@ def _blank_html(text: str) -> str:
 class _Slot:
     """Mutable working state of one non-blank line during :func:`clean`."""
 
-    __slots__ = ("end", "kind", "ordinal", "reason", "rule", "start", "text")
+    __slots__ = ("_norm_of", "_norm_value", "end", "kind", "ordinal", "reason", "rule", "start",
+                 "text")
 
     def __init__(self, ordinal: int, start: int, end: int, text: str) -> None:
         self.ordinal = ordinal
@@ -510,6 +505,17 @@ class _Slot:
         self.kind = "body"
         self.reason: str | None = None
         self.rule: str | None = None
+        self._norm_of: str | None = None
+        self._norm_value = ""
+
+    @property
+    def norm(self) -> str:
+        """``_norm(self.text)``, computed once per text: a line meets several line-list
+        rules, and a rule may shorten ``text``."""
+        if self._norm_of is not self.text:
+            self._norm_value = _norm(self.text)
+            self._norm_of = self.text
+        return self._norm_value
 
     @property
     def kept(self) -> bool:
@@ -568,7 +574,7 @@ def _apply_line_rule(rule: Rule, slot: _Slot, state: _State) -> bool:
                  else rule.pattern.fullmatch(slot.text))
         if match is None:
             return False
-    elif _norm(slot.text) not in rule.lines:
+    elif slot.norm not in rule.lines:
         return False
     action = rule.action
     if action == "remove":
@@ -616,7 +622,7 @@ def _byline_repeat(slots: list[_Slot], rule: Rule, state: _State) -> None:
     target = _norm(author)
     low = max(0, state.author_ordinal - window)
     for slot in slots[low: state.author_ordinal + window + 1]:
-        if slot.kept and _norm(slot.text) == target:
+        if slot.kept and slot.norm == target:
             slot.remove(rule)
 
 
@@ -627,7 +633,7 @@ def _duplicate_caption(slots: list[_Slot], rule: Rule, state: _State) -> None:
     while i + 1 < len(slots):
         first, second = slots[i], slots[i + 1]
         if (first.kept and second.kept and first.kind == second.kind == "body"
-                and _norm(first.text) == _norm(second.text)):
+                and first.norm == second.norm):
             after = slots[i + 2] if i + 2 < len(slots) else None
             if after is not None and after.rule in credits:
                 first.remove(rule)

@@ -25,9 +25,11 @@ __all__ = [
     "RemovedLine",
     "Sentence",
     "Token",
+    "count_in_intervals",
     "interval_membership",
     "offset_in_intervals",
     "sentence_regions",
+    "voice_word_counts",
 ]
 
 #: Paragraph kinds: the headline, ordinary body text, an embedded social-media post's
@@ -235,3 +237,40 @@ def offset_in_intervals(intervals: Sequence[tuple[int, int]], offset: int) -> bo
     For many offsets against the same intervals use :func:`interval_membership`.
     """
     return interval_membership(intervals)(offset)
+
+
+def count_in_intervals(offsets: list[int], intervals: Sequence[tuple[int, int]]) -> int:
+    """How many ``offsets`` :func:`interval_membership` puts inside ``intervals``.
+
+    The membership test reads the last interval starting at or before an offset, so,
+    with sorted offsets and sorted interval starts, an interval holds the offsets from
+    its start up to its end or the next interval's start, whichever comes first: two
+    binary searches per interval count them. Otherwise every offset is tested.
+    """
+    starts = [a for a, _ in intervals]
+    if starts != sorted(starts) or offsets != sorted(offsets):
+        inside = interval_membership(intervals)
+        return sum(1 for offset in offsets if inside(offset))
+    left = bisect.bisect_left
+    count = 0
+    for (a, b), following in zip(intervals, [*starts[1:], None]):
+        stop = b if following is None or following > b else following
+        if stop > a:
+            count += left(offsets, stop) - left(offsets, a)
+    return count
+
+
+_COUNTED_KINDS = frozenset(("word", "number"))
+
+
+def voice_word_counts(doc: Document) -> tuple[int, int]:
+    """Word and number tokens of ``doc``'s sentences, and how many are quoted.
+
+    Returns:
+        ``(words, quoted)``: the count of ``word`` and ``number`` tokens, and of those
+        starting inside a top-level quotation's content (:meth:`Document.quoted_intervals`).
+    """
+    starts = [t[1] for s in doc.sentences for t in s.tokens if t[3] in _COUNTED_KINDS]
+    intervals = doc.quoted_intervals()
+    quoted = count_in_intervals(starts, intervals) if intervals and starts else 0
+    return len(starts), quoted

@@ -37,7 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from framing.document import Document, interval_membership
+from framing.document import Document, voice_word_counts
 from framing.quotes import ROLES, Quote, document_quotes
 
 __all__ = ["QUOTE_KEYS", "QuoteScores", "score_quotes"]
@@ -143,12 +143,8 @@ def _words(text: str) -> int:
 
 
 def _quoted_word_share(doc: Document) -> float:
-    tokens = [t for s in doc.sentences for t in s.tokens if t.kind in ("word", "number")]
-    if not tokens:
-        return math.nan
-    inside = interval_membership(doc.quoted_intervals())
-    quoted = sum(1 for t in tokens if inside(t.start))
-    return quoted / len(tokens)
+    words, quoted = voice_word_counts(doc)
+    return quoted / words if words else math.nan
 
 
 def _normalised_entropy(counts: dict[str, int]) -> float:

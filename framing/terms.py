@@ -39,7 +39,13 @@ from framing._phrase_search import (
     search_regions,
 )
 from framing.actors import ActorGroup, ActorMention, find_actor_mentions
-from framing.document import Document, interval_membership, sentence_regions
+from framing.document import (
+    Document,
+    count_in_intervals,
+    interval_membership,
+    sentence_regions,
+    voice_word_counts,
+)
 from framing.errors import InputError
 from framing.lexicon import (
     Entry,
@@ -266,43 +272,19 @@ def _as_lexicon(lexicon: Lexicon | str | Path | None) -> Lexicon:
 
 def _word_counts(doc: Document) -> tuple[int, int]:
     """(all words, quoted words) over the document's sentences."""
+    total, quoted = voice_word_counts(doc)
+    if total:
+        return total, quoted
+    # documents built without tokens: word-like runs of the sentences
+    word_starts = [
+        m.start()
+        for start, end, _ in sentence_regions(doc)
+        for m in _WORDISH.finditer(doc.source, start, end)
+    ]
     intervals = doc.quoted_intervals()
-    word_starts = [t[1] for s in doc.sentences for t in s.tokens if t[3] in _COUNTED_KINDS]
-    total = len(word_starts)
-    if total == 0:  # documents built without tokens
-        word_starts = [
-            m.start()
-            for start, end, _ in sentence_regions(doc)
-            for m in _WORDISH.finditer(doc.source, start, end)
-        ]
-        total = len(word_starts)
     if not intervals:
-        return total, 0
-    return total, _count_inside(word_starts, intervals)
-
-
-_COUNTED_KINDS = frozenset(["word", "number"])
-
-
-def _count_inside(offsets: list[int], intervals: Sequence[tuple[int, int]]) -> int:
-    """How many ``offsets`` :func:`framing.document.interval_membership` puts inside.
-
-    The membership test reads the last interval starting at or before an offset, so,
-    with sorted offsets and sorted interval starts, an interval holds the offsets from
-    its start up to its end or the next interval's start, whichever comes first: two
-    binary searches per interval count them. Otherwise every offset is tested.
-    """
-    starts = [a for a, _ in intervals]
-    if starts != sorted(starts) or offsets != sorted(offsets):
-        inside = interval_membership(intervals)
-        return sum(1 for offset in offsets if inside(offset))
-    left = bisect.bisect_left
-    count = 0
-    for (a, b), following in zip(intervals, [*starts[1:], None]):
-        stop = b if following is None or following > b else following
-        if stop > a:
-            count += left(offsets, stop) - left(offsets, a)
-    return count
+        return len(word_starts), 0
+    return len(word_starts), count_in_intervals(word_starts, intervals)
 
 
 # ----------------------------------------------------------------- scare quotes
@@ -325,6 +307,7 @@ def find_scare_quotes(doc: Document) -> tuple[ScareQuote, ...]:
     attributed = [(q.start, q.end) for q in document_quotes(doc) if q.speaker]
     out = []
     sentences = doc.sentences
+    sentence_starts = [s.start for s in sentences]
     for span in doc.quote_spans:
         if span.depth != 0 or not span.closed:
             continue
@@ -335,9 +318,7 @@ def find_scare_quotes(doc: Document) -> tuple[ScareQuote, ...]:
             continue
         if any(a < span.content_end and span.content_start < b for a, b in attributed):
             continue
-        sent = next(
-            (s for s in sentences if s.start <= span.start < s.end), None
-        )
+        sent = _sentence_at(sentences, sentence_starts, span.start)
         if sent is not None:
             ctx = doc.source[sent.start : span.start] + " " + doc.source[span.end : sent.end]
         else:
@@ -345,13 +326,38 @@ def find_scare_quotes(doc: Document) -> tuple[ScareQuote, ...]:
             ctx = "" if para is None else (
                 doc.source[para.start : span.start] + " " + doc.source[span.end : para.end]
             )
-        if any(t.norm in _SPEECH_CUES for t in word_tokens(ctx)):
+        if _has_speech_cue(ctx):
             continue
         out.append(
             ScareQuote(inner.strip(), span.content_start, span.content_end,
                        sent.index if sent is not None else -1)
         )
     return tuple(out)
+
+
+def _sentence_at(sentences: Sequence[Any], starts: list[int], offset: int) -> Any:
+    """The first sentence with ``start <= offset < end`` (sentences are sorted and
+    disjoint, so it is the last one starting at or before ``offset``), or None."""
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return sentences[i]
+    return None
+
+
+#: Runs of lower-case ASCII letters: a word whose norm is a speech cue is one of them.
+_ASCII_RUN = re.compile(r"[a-z]+")
+
+
+def _has_speech_cue(text: str) -> bool:
+    """True when a word of ``text`` (:func:`word_tokens` norms) is a speech cue.
+
+    Every cue is lower-case ASCII letters, so a word whose norm is a cue is a run of
+    ``[a-z]`` in ``text.lower()`` with no such letter beside it; a text with no cue
+    among those runs needs no tokens (the common case, about 3x faster).
+    """
+    if _SPEECH_CUES.isdisjoint(_ASCII_RUN.findall(text.lower())):
+        return False
+    return any(t.norm in _SPEECH_CUES for t in word_tokens(text))
 
 
 # ----------------------------------------------------------------- matching

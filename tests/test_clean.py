@@ -370,3 +370,14 @@ def test_one_line_text_has_no_headline() -> None:
     cleaned = clean("Police said the march was largely peaceful")
     assert [line.kind for line in cleaned.lines] == ["body"]
     assert "title" not in cleaned.metadata
+
+
+def test_line_norm_follows_the_line_text() -> None:
+    # The normalised form (whitespace collapsed, case-folded, by definition of _norm) is
+    # computed once per text and again when a rule shortens the line.
+    from framing.clean import _Slot
+
+    slot = _Slot(0, 0, 12, "Read  MORE:\tx")
+    assert slot.norm == "read more: x"
+    slot.text = "STRASSE  x"
+    assert slot.norm == "strasse x"

@@ -354,13 +354,12 @@ def test_name_rule_reads_the_whole_sentence() -> None:
 def test_quoted_word_count_is_the_membership_test() -> None:
     import random
 
-    from framing.document import interval_membership
-    from framing.terms import _count_inside
+    from framing.document import count_in_intervals, interval_membership
 
     # by hand: intervals [0, 10) and [2, 5) overlap; the membership test reads the last
     # interval starting at or before an offset, so 1 (in [0, 10)) and 3 (in [2, 5)) are
     # inside and 7 (read against [2, 5)) is not.
-    assert _count_inside([1, 3, 7], [(0, 10), (2, 5)]) == 2
+    assert count_in_intervals([1, 3, 7], [(0, 10), (2, 5)]) == 2
     rng = random.Random(7)
     for _ in range(3000):
         offsets = sorted(rng.randrange(60) for _ in range(rng.randint(0, 30)))
@@ -373,4 +372,25 @@ def test_quoted_word_count_is_the_membership_test() -> None:
         if rng.random() < 0.8:
             intervals.sort()
         inside = interval_membership(intervals)
-        assert _count_inside(offsets, intervals) == sum(map(inside, offsets))
+        assert count_in_intervals(offsets, intervals) == sum(map(inside, offsets))
+
+
+def test_speech_cue_prefilter_agrees_with_the_word_tokens() -> None:
+    # Reference: the definition, any word_tokens norm among the cues. The prefilter
+    # must agree on cue words in every case and shape, possessives, curly apostrophes,
+    # cues glued to other letters or digits (no cue then), and random mixtures.
+    import random
+
+    from framing.lexicon import word_tokens
+    from framing.terms import _SPEECH_CUES, _has_speech_cue
+
+    cases = ["he SAID it", "the statement's tone", "said’s", "unsaid", "said2", "résaid",
+             "asKed", "asked", "Ask", "İsaid", "a-said-b", "o'said", "", "!!", "ſaid"]
+    alphabet = ["said", "told", "x", "é", "'", "’", "-", " ", "2", "S", "K", "İ", "ſ", "."]
+    rng = random.Random(7)
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+              for _ in range(3000)]
+    for text in cases:
+        expected = any(t.norm in _SPEECH_CUES for t in word_tokens(text))
+        assert _has_speech_cue(text) is expected, text
+    assert _has_speech_cue("he SAID it") and not _has_speech_cue("unsaid")  # by hand
