@@ -32,6 +32,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from framing._required_text import fold, may_contain, required_literals
 from framing.document import PARAGRAPH_KINDS, RemovedLine
 from framing.errors import InputError, LexiconError
 from framing.metadata import clean_byline, looks_like_headline, parse_date
@@ -148,6 +149,9 @@ class Rule:
         keep: A metadata rule keeps its line as content.
         params: Parameters of a structural function.
         source: File the rule was read from.
+        literals: For a ``search`` pattern, literal texts of which every match holds one
+            (lower case when the pattern ignores case), so a line holding none is not
+            searched (:mod:`framing._required_text`); None: the pattern always runs.
     """
 
     name: str
@@ -162,6 +166,7 @@ class Rule:
     keep: bool = False
     params: tuple[tuple[str, Any], ...] = ()
     source: str = ""
+    literals: tuple[str, ...] | None = None
 
     def param(self, key: str, default: Any) -> Any:
         """A structural parameter, or ``default`` when the rule does not set it."""
@@ -287,7 +292,8 @@ def _build_rule(raw: object, index: int, source: str) -> Rule | None:
         pattern = re.compile(raw["pattern"], flags)
     except re.error as exc:
         raise _fail(source, index, name, "pattern", f"not a valid regex: {exc}") from None
-    return Rule(pattern=pattern, **common)
+    literals = required_literals(pattern) if common["search"] else None
+    return Rule(pattern=pattern, literals=literals, **common)
 
 
 def _parse_rules(text: str, source: str) -> tuple[list[Rule], str, set[str]]:
@@ -494,8 +500,8 @@ def _blank_html(text: str) -> str:
 class _Slot:
     """Mutable working state of one non-blank line during :func:`clean`."""
 
-    __slots__ = ("_norm_of", "_norm_value", "end", "kind", "ordinal", "reason", "rule", "start",
-                 "text")
+    __slots__ = ("_fold_of", "_fold_value", "_norm_of", "_norm_value", "end", "kind", "ordinal",
+                 "reason", "rule", "start", "text")
 
     def __init__(self, ordinal: int, start: int, end: int, text: str) -> None:
         self.ordinal = ordinal
@@ -507,6 +513,8 @@ class _Slot:
         self.rule: str | None = None
         self._norm_of: str | None = None
         self._norm_value = ""
+        self._fold_of: str | None = None
+        self._fold_value = ""
 
     @property
     def norm(self) -> str:
@@ -516,6 +524,15 @@ class _Slot:
             self._norm_value = _norm(self.text)
             self._norm_of = self.text
         return self._norm_value
+
+    @property
+    def folded(self) -> str:
+        """:func:`framing._required_text.fold` of ``text``, computed once per text (the
+        literal test of every case-insensitive search rule reads it)."""
+        if self._fold_of is not self.text:
+            self._fold_value = fold(self.text)
+            self._fold_of = self.text
+        return self._fold_value
 
     @property
     def kept(self) -> bool:
@@ -570,6 +587,11 @@ def _metadata_value(key: str, raw: str) -> str | None:
 def _apply_line_rule(rule: Rule, slot: _Slot, state: _State) -> bool:
     match: re.Match[str] | None = None
     if rule.pattern is not None:
+        literals = rule.literals
+        if literals is not None and not may_contain(
+            slot.folded if rule.pattern.flags & re.IGNORECASE else slot.text, literals
+        ):
+            return False  # no literal every match holds: the search would find nothing
         match = (rule.pattern.search(slot.text) if rule.search
                  else rule.pattern.fullmatch(slot.text))
         if match is None:
