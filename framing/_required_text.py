@@ -71,7 +71,10 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 
         tree = _parser.parse(pattern.pattern, pattern.flags)
         best = _best_set(list(tree), c)
-    except Exception:  # a private parser of another Python: no prefilter, same results
+    # A private parser: on another Python it may be missing or shaped differently; then
+    # there is no prefilter and the results are the same.
+    except (ImportError, AttributeError, TypeError, ValueError, IndexError, re.error,
+            RecursionError):
         return None
     if not best or min(map(len, best)) < _MIN_LENGTH:
         return None
