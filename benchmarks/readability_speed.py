@@ -78,6 +78,8 @@ def clear_caches() -> None:
     syllables.count_syllables.cache_clear()
     readability._word_profile.cache_clear()
     readability._number_profile.cache_clear()
+    readability._packed_number.cache_clear()
+    readability._profile_table.cache_clear()  # the table of packed word profiles
     readability.is_familiar_word.cache_clear()
 
 
@@ -94,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     syllables._cmu_counts()
     syllables._pyphen()
     readability._easy_words()
+    readability._familiar_forms()
     ts.flesch_kincaid_grade("Warm up the dictionary.")
 
     def run_textstat() -> None:

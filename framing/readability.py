@@ -45,10 +45,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from framing.errors import LexiconError
-from framing.syllables import cmu_syllables, count_syllables
+from framing.syllables import _ascii_word_syllables, cmu_syllables, count_syllables
 
 if TYPE_CHECKING:
     from framing.document import Document, Token
@@ -224,18 +224,41 @@ def _easy_words() -> frozenset[str]:
 
 
 def _on_list(word: str, easy: frozenset[str]) -> bool:
-    """True when ``word`` or a regular inflection's base is on the familiar list."""
-    if word in easy:
-        return True
-    for suffix, replacements in _INFLECTIONS:
-        if not word.endswith(suffix) or len(word) <= len(suffix) + 1:
-            continue
-        stem = word[: -len(suffix)]
-        if any(stem + rep in easy for rep in replacements):
-            return True
-        if suffix in _DOUBLING and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in easy:
-            return True
-    return False
+    """True when ``word`` or a regular inflection's base is on the familiar list.
+
+    A set lookup in :func:`_familiar_forms` (the list and every form the inflection
+    rules accept), instead of trying the eleven rules on each word.
+    """
+    return word in (_familiar_forms() if easy is _easy_words() else _inflected_forms(easy))
+
+
+@cache
+def _familiar_forms() -> frozenset[str]:
+    """The Dale-Chall list with every inflected form :func:`_on_list` accepts."""
+    return _inflected_forms(_easy_words())
+
+
+def _inflected_forms(easy: frozenset[str]) -> frozenset[str]:
+    """``easy`` and every word that is a regular inflection of a word of ``easy``.
+
+    The rules of :data:`_INFLECTIONS` run forwards: a word ending in ``suffix`` whose
+    stem (``word`` less the suffix, longer than one character) plus one of the
+    replacements is listed ("cities": "cit" + "y"), or whose stem doubles the last
+    letter of a listed word before -ed/-ing/-er/-est ("bigger": "bigg" from "big").
+    Generating these forms from the 2,940 listed words gives exactly the words the
+    rules accept (about 30,000), so each check is one set lookup.
+    """
+    forms = set(easy)
+    for listed in easy:
+        for suffix, replacements in _INFLECTIONS:
+            for replacement in replacements:
+                if listed.endswith(replacement):
+                    stem = listed[: len(listed) - len(replacement)]
+                    if len(stem) > 1:
+                        forms.add(stem + suffix)
+            if suffix in _DOUBLING and len(listed) > 1:
+                forms.add(listed + listed[-1] + suffix)
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -323,6 +346,19 @@ def _word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     Typographic ligatures are undone first (NFKC): "ﬁgures" is seven letters and the
     familiar word "figures".
     """
+    return _profile(text)
+
+
+def _profile(text: str) -> tuple[int, int, int, int, int, int, int]:
+    """The uncached :func:`_word_profile`."""
+    if text.isascii() and text.isalpha():
+        return _ascii_word_profile(text)
+    return _profile_rules(text)
+
+
+def _profile_rules(text: str) -> tuple[int, int, int, int, int, int, int]:
+    """:func:`_profile` by the general rules, for any token text (the ASCII-letters path
+    of :func:`_ascii_word_profile` is tested against it)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     letters = len(text) if text.isalnum() else sum(1 for ch in text if ch.isalnum())
@@ -346,6 +382,30 @@ def _word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     )
 
 
+def _ascii_word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
+    """The profile of a word of ASCII letters only (most words): the general rules with
+    the steps that cannot apply to it left out.
+
+    No normalisation, no clitic (clitics hold an apostrophe); the syllables are
+    :func:`framing.syllables._ascii_word_syllables`; familiar means the lower-cased
+    word is on the list or an accepted inflection (what :func:`is_familiar_word`
+    reduces to for such a word).
+    """
+    lower = text.lower()
+    syllables = _ascii_word_syllables(text, lower)
+    familiar = lower in _familiar_forms()
+    size = len(text)
+    return (
+        1,
+        syllables,
+        1 if syllables >= 3 else 0,
+        1 if syllables >= 3 and not familiar and _is_complex(text, syllables, familiar) else 0,
+        0 if familiar else 1,
+        size,
+        size,
+    )
+
+
 _count_syllables_uncached = count_syllables.__wrapped__
 _is_familiar_uncached = is_familiar_word.__wrapped__
 
@@ -354,6 +414,87 @@ _is_familiar_uncached = is_familiar_word.__wrapped__
 def _number_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     """A number token: one word of one syllable, familiar, never complex."""
     return (1, 1, 0, 0, 0, len(text), sum(1 for ch in text if ch.isalnum()))
+
+
+# A profile packed into one int, FIELD_BITS bits per count, so that an article's
+# counts are one C-level sum() of ints instead of a sum over seven-tuples. A field
+# overflows only past 2**48 words or characters, far beyond any text.
+_FIELD_BITS = 48
+
+
+def _pack(profile: tuple[int, ...]) -> int:
+    words, syllables, poly, complex_, difficult, characters, letters = profile
+    return (
+        words
+        | syllables << _FIELD_BITS
+        | poly << 2 * _FIELD_BITS
+        | complex_ << 3 * _FIELD_BITS
+        | difficult << 4 * _FIELD_BITS
+        | characters << 5 * _FIELD_BITS
+        | letters << 6 * _FIELD_BITS
+    )
+
+
+def _unpack(packed: int) -> tuple[int, ...]:
+    mask = (1 << _FIELD_BITS) - 1
+    return tuple((packed >> (_FIELD_BITS * k)) & mask for k in range(7))
+
+
+def _new_packed_word(text: str, table: dict[str, int]) -> int:
+    """:func:`_word_profile` of a word token not in ``table``, packed (see :func:`_pack`).
+
+    A capitalised word of ASCII letters ("Police") has the profile of its lower-case
+    form (every rule that reads capitals needs two of them, see
+    :func:`_ascii_word_profile`), so it is computed, and kept in ``table``, under that
+    form: one profile for the two spellings.
+    """
+    if len(text) > 1 and text.isascii() and text.isalpha() and text[1:].islower() and (
+        text[0].isupper()
+    ):
+        lower = text.lower()
+        packed = table.get(lower)
+        if packed is None:
+            packed = table[lower] = _pack(_ascii_word_profile(lower))
+        return packed
+    return _pack(_profile(text))
+
+
+#: Entries of the word-profile table before it is emptied (about 20 MB when full).
+_TABLE_SIZE = 1 << 17
+
+
+@cache
+def _profile_table() -> dict[str, int]:
+    """Packed profiles of the word tokens met so far, by token text (a cache).
+
+    A plain dict read with ``map(dict.get, words)``: about a third of the cost per token
+    of calling an ``lru_cache``-wrapped function on every token, and the per-token
+    lookups are most of an article's readability time once its words are known.
+    Bounded by emptying it when it passes :data:`_TABLE_SIZE` entries.
+    """
+    return {}
+
+
+def _sum_packed_words(words: list[str]) -> int:
+    """Sum of the packed profiles of ``words`` (see :func:`_pack`)."""
+    table = _profile_table()
+    found = list(map(table.get, words))
+    if None not in found:  # every word met before: the usual case
+        return sum(cast("list[int]", found))
+    if len(table) > _TABLE_SIZE:
+        table.clear()
+    # The sum reads the new profiles from this call's own dict, not from the table,
+    # so that another thread emptying the table meanwhile cannot lose one.
+    missing = [w for w, p in zip(words, found) if p is None]
+    new = {word: _new_packed_word(word, table) for word in set(missing)}
+    table.update(new)
+    return sum(p for p in found if p is not None) + sum(map(new.__getitem__, missing))
+
+
+@lru_cache(maxsize=1 << 14)
+def _packed_number(text: str) -> int:
+    """:func:`_number_profile` of a number token, packed."""
+    return _pack(_number_profile.__wrapped__(text))
 
 
 def _is_enumerator(tokens: Sequence[Token]) -> bool:
@@ -433,20 +574,21 @@ def count_readability(
     """
     kept = list(_running_text(doc, paragraph_kinds))
     # Token is (text, start, end, kind); whole-document comprehensions keep the pass in
-    # fast loops. A sentence counts when it holds a word or number token.
-    word_texts = [t[0] for tokens in kept for t in tokens if t[3] == "word"]
-    number_texts = [t[0] for tokens in kept for t in tokens if t[3] == "number"]
+    # fast loops, and the packed profiles add up in one C-level sum per kind.
+    # A sentence counts when it holds a word or number token.
+    words = [t[0] for tokens in kept for t in tokens if t[3] == "word"]
+    numbers = [t[0] for tokens in kept for t in tokens if t[3] == "number"]
+    if not words and not numbers:
+        return ReadabilityCounts()
     sentences = sum(
         1 for tokens in kept if any(t[3] == "word" or t[3] == "number" for t in tokens)
     )
-    profiles = [*map(_word_profile, word_texts), *map(_number_profile, number_texts)]
-    if not profiles:
-        return ReadabilityCounts()
-    words, syllables, poly, complex_, difficult, characters, letters = map(sum, zip(*profiles))
-    if words == 0:
+    total = _sum_packed_words(words) + sum(map(_packed_number, numbers))
+    n_words, syllables, poly, complex_, difficult, characters, letters = _unpack(total)
+    if n_words == 0:
         sentences = 0
     return ReadabilityCounts(
-        words=words,
+        words=n_words,
         sentences=sentences,
         syllables=syllables,
         polysyllabic_words=poly,

@@ -220,6 +220,13 @@ def _spelled_out(letters: str) -> int:
 
 def _resolve(raw: str) -> int:
     """Syllables of one token text (see the module docstring for the rules)."""
+    if raw.isascii() and raw.isalpha():  # most words: the rules that can apply to them
+        return _ascii_word_syllables(raw, raw.lower())
+    return _resolve_rules(raw)
+
+
+def _resolve_rules(raw: str) -> int:
+    """:func:`_resolve` by every rule in turn (the reference for the ASCII-letters path)."""
     if not raw.isascii():  # ligatures from PDFs: "ﬁgures" is "figures"
         raw = unicodedata.normalize("NFKC", raw)
     word = raw if raw.isalpha() else raw.translate(_APOSTROPHES)
@@ -263,6 +270,33 @@ def _resolve(raw: str) -> int:
     ):  # plural acronyms: "MPs" = em-peez
         return _spelled_out(stripped[:-1])
     return _fallback(core.replace("'", ""))
+
+
+def _ascii_word_syllables(word: str, lower: str) -> int:
+    """:func:`_resolve` for a word of ASCII letters only (``word.isascii() and
+    word.isalpha()``), with ``lower = word.lower()``.
+
+    The same rules in the same order, less the steps that cannot apply to such a word
+    (normalisation, stripping periods and quotes, compounds, possessives, periods,
+    digits): most words of running text take this path, and a new word costs a few
+    dictionary lookups instead of a dozen calls.
+    """
+    found = _overrides().get(lower)
+    if found is not None:
+        return found
+    upper = word.isupper()
+    counts, letter_read = _cmu_tables()
+    if upper and lower in letter_read:  # "US" = yoo-ess, not "us"
+        return _spelled_out(lower)
+    found = counts.get(lower)
+    if found is not None:
+        return max(found, 1)
+    size = len(word)
+    if upper and 2 <= size <= 5:
+        return _spelled_out(word)
+    if 3 <= size <= 6 and word.endswith("s") and word[:-1].isupper():  # plural acronyms
+        return _spelled_out(word[:-1])
+    return _fallback(lower)
 
 
 @lru_cache(maxsize=1 << 17)

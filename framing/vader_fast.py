@@ -5,10 +5,13 @@ sentence. vaderSentiment spends most of its time on work that does not change th
 result: a per-character Python loop looking for emoji in every text (even pure ASCII),
 and, for every lexicon word, re-lower-casing the whole sentence several times (in the
 negation and idiom checks). This module applies the same rules, in the same order, with
-the same floating-point operations, but lower-cases each sentence once and skips the
-emoji loop for ASCII text. The lexicon, the emoji lexicon and the rule constants
-(negators, boosters, special idioms, scalars) are read from the installed vaderSentiment
-package, not copied.
+the same floating-point operations, but lower-cases each sentence once, skips the
+emoji loop for ASCII text, finds with C-level set tests the sentences that hold no
+lexicon word (a third of news sentences: compound 0, all neutral), and gives a lexicon
+word with no booster, negator or idiom near it its lexicon value without the full rule
+chain (see :func:`_score_words` for why that is exact). The lexicon, the emoji lexicon
+and the rule constants (negators, boosters, special idioms, scalars) are read from the
+installed vaderSentiment package, not copied.
 
 Agreement is exact (same ``compound``, ``pos``, ``neu`` and ``neg``, already rounded by
 VADER to 4 and 3 decimals) on all 9,390 texts of VADER's own ground truth
@@ -23,6 +26,7 @@ import math
 import string
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise, repeat
 from typing import Any
 
 __all__ = ["PROBES", "REPRODUCED_VERSION", "agrees_with_reference", "polarity_scores"]
@@ -68,6 +72,10 @@ class _Tables:
     b_incr: float
     c_incr: float
     n_scalar: float
+    hit_keys: frozenset[str]
+    context_words: frozenset[str]
+    idiom_pairs: frozenset[tuple[str, str]]
+    idiom_words: frozenset[str]
 
 
 @cache
@@ -78,16 +86,31 @@ def _tables() -> _Tables:
     analyser = vs.SentimentIntensityAnalyzer()  # its own loader: identical dictionaries
     # vaderSentiment replaces emoji one character at a time, so only 1-character keys match
     single = sorted(k for k in analyser.emojis if len(k) == 1)
+    boosters = dict(vs.BOOSTER_DICT)
+    negate = frozenset(vs.NEGATE)
+    # Adjacent word pairs of the multi-word idioms and booster n-grams: an idiom rule
+    # can only fire where one of these pairs occurs in the sentence.
+    phrases = [k.split() for k in (*vs.SPECIAL_CASES, *boosters) if " " in k]
+    pairs = frozenset(pair for words in phrases for pair in pairwise(words))
+    common = {"the", "of", "to", "for", "just", "right", "bad"}
     return _Tables(
         lexicon=dict(analyser.lexicon),
         emojis=dict(analyser.emojis),
         emoji_chars=frozenset(single),
-        negate=frozenset(vs.NEGATE),
-        boosters=dict(vs.BOOSTER_DICT),
+        negate=negate,
+        boosters=boosters,
         special=dict(vs.SPECIAL_CASES),
         b_incr=vs.B_INCR,
         c_incr=vs.C_INCR,
         n_scalar=vs.N_SCALAR,
+        hit_keys=frozenset(analyser.lexicon).difference(boosters),
+        # Words that change a lexicon word's valence from up to three places before it
+        # (boosters, negators, "no", "so"/"this", "least"; see _score_words).
+        context_words=frozenset(boosters) | negate | {"no", "so", "this", "least"},
+        idiom_pairs=pairs,
+        # one word of every pair that is not a common word: without any of them in a
+        # sentence, no pair can occur (a cheap set test before the pair test)
+        idiom_words=frozenset(b if b not in common else a for a, b in pairs),
     )
 
 
@@ -232,41 +255,49 @@ def _but_check(lw: list[str], sentiments: list[Any]) -> list[Any]:
     return sentiments
 
 
-def _punctuation_emphasis(text: str) -> float:
-    ep_count = min(text.count("!"), 4)
-    ep_amplifier = ep_count * 0.292
+def _score_valence(values: list[float], n: int, text: str) -> dict[str, float]:
+    """vaderSentiment's score_valence: compound, then the three shares, rounded alike.
+
+    Args:
+        values: The valences of the sentence's lexicon words, in word order (all other
+            words have valence 0, which changes none of the sums below).
+        n: Number of words of the sentence (> 0).
+        text: The sentence (for its "!" and "?").
+
+    Returns:
+        The four scores, from the same floating-point operations in the same order as
+        over the full per-word list: ``sum`` adds the other words' integer zeros as 0.0,
+        which leaves a running float sum unchanged (it is never -0.0 after the first
+        float is added to the integer start 0).
+    """
+    sum_s = float(sum(values))
+    # vaderSentiment's punctuation emphasis: "!" adds 0.292 each (at most 4), two or
+    # three "?" add 0.18 each, more add 0.96
+    punct = min(text.count("!"), 4) * 0.292
     qm_count = text.count("?")
-    qm_amplifier: float = 0
     if qm_count > 1:
-        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
-    return ep_amplifier + qm_amplifier
-
-
-def _score_valence(sentiments: list[Any], text: str) -> dict[str, float]:
-    """vaderSentiment's score_valence: compound, then the three shares, rounded alike."""
-    if not sentiments:
-        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    sum_s = float(sum(sentiments))
-    punct = _punctuation_emphasis(text)
+        punct = punct + (qm_count * 0.18 if qm_count <= 3 else 0.96)
     if sum_s > 0:
         sum_s += punct
     elif sum_s < 0:
         sum_s -= punct
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
     compound = max(-1.0, min(1.0, compound))
+    # every value is a float, so float(score) is the value itself
     pos_sum = 0.0
     neg_sum = 0.0
-    neu_count = 0
-    for score in sentiments:
+    neu_count = n
+    for score in values:
         if score > 0:
-            pos_sum += float(score) + 1
-        if score < 0:
-            neg_sum += float(score) - 1
-        if score == 0:
-            neu_count += 1
-    if pos_sum > math.fabs(neg_sum):
+            pos_sum += score + 1
+            neu_count -= 1
+        elif score < 0:
+            neg_sum += score - 1
+            neu_count -= 1
+    abs_neg = -neg_sum  # neg_sum <= 0, so this compares as math.fabs(neg_sum) does
+    if pos_sum > abs_neg:
         pos_sum += punct
-    elif pos_sum < math.fabs(neg_sum):
+    elif pos_sum < abs_neg:
         neg_sum -= punct
     total = pos_sum + math.fabs(neg_sum) + neu_count
     return {
@@ -275,6 +306,15 @@ def _score_valence(sentiments: list[Any], text: str) -> dict[str, float]:
         "pos": round(math.fabs(pos_sum / total), 3),
         "compound": round(compound, 4),
     }
+
+
+def _empty() -> dict[str, float]:
+    return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+
+
+def _neutral() -> dict[str, float]:
+    """Scores of a sentence with words but no lexicon word: compound 0, all neutral."""
+    return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
 
 
 def polarity_scores(text: str) -> dict[str, float]:
@@ -290,28 +330,90 @@ def polarity_scores(text: str) -> dict[str, float]:
     t = _tables()
     if not text.isascii() and not t.emoji_chars.isdisjoint(text):  # every emoji key is non-ASCII
         text = _replace_emoji(text, t.emojis)
-    text = text.strip()
-    # vaderSentiment's _strip_punc_if_word: keep the token when stripping leaves <= 2 chars
-    words = [tok if len(s := tok.strip(_PUNCT)) <= 2 else s for tok in text.split()]
-    n = len(words)
-    if not n:
-        return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    lw = [w.lower() for w in words]
-    lex, boosters = t.lexicon, t.boosters
-    hits = [
-        i for i, w in enumerate(lw)
-        if w in lex and w not in boosters and not (w == "kind" and i < n - 1 and lw[i + 1] == "of")
-    ]
-    if not hits:  # all valences 0: compound 0, every word neutral
-        return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
-    allcaps = sum(map(str.isupper, words))
-    cap_diff = 0 < n - allcaps < n
-    sentiments: list[Any] = [0] * n
+    # vaderSentiment strips the text's outer whitespace; split() ignores it, and the
+    # punctuation emphasis only counts "!" and "?", so the text is used unstripped.
+    lower = text.lower()
+    if len(lower) == len(text):
+        # No character changed length in lower case (only U+0130 does), so lower-casing
+        # the text once and splitting it gives each word lower-cased, and stripping ASCII
+        # punctuation from a lower-cased word removes the same characters as from the
+        # word as written (no character lower-cases to ASCII punctuation).
+        tokens = lower.split()
+        if not tokens:
+            return _empty()
+        # C-level map and set tests: a third of news sentences hold no lexicon word at
+        # all (as a stripped word or as written), and are done here.
+        cores = list(map(str.strip, tokens, repeat(_PUNCT)))
+        if t.hit_keys.isdisjoint(cores) and t.hit_keys.isdisjoint(tokens):
+            return _neutral()
+        # vaderSentiment's _strip_punc_if_word: keep the word when stripping leaves <= 2 chars
+        lw = [core if len(core) > 2 else token for token, core in zip(tokens, cores)]
+        plain_ok = "n't" not in lower
+    else:
+        words = [tok if len(s := tok.strip(_PUNCT)) <= 2 else s for tok in text.split()]
+        if not words:
+            return _empty()
+        lw = [w.lower() for w in words]
+        plain_ok = False
+    return _score_words(text, lw, plain_ok, t)
+
+
+def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables) -> dict[str, float]:
+    """Scores from the lower-cased, stripped words ``lw`` of ``text``.
+
+    Most lexicon words of news text have no booster, negator or idiom near them, and
+    their valence is the lexicon value with at most the capitals rule applied. A word
+    takes that short path when none of the three words before it is a context word
+    (booster, negator, "no", "so", "this", "least"), it is not "no" itself, no word
+    holds "n't" (``plain_ok``) and no idiom or booster n-gram pair occurs in the
+    sentence: then every other rule of :func:`_valence` provably leaves the value
+    unchanged (adding a booster scalar of 0.0 to a non-zero valence is exact, and no
+    lexicon value is 0). All other words go through :func:`_valence`.
+    """
+    found = t.hit_keys.intersection(lw)
+    if not found:
+        return _neutral()
+    n = len(lw)
+    hits = [i for i, w in enumerate(lw) if w in found]
+    if "kind" in found:  # "kind of" is a dampener, not the lexicon word "kind"
+        hits = [i for i in hits if not (lw[i] == "kind" and i < n - 1 and lw[i + 1] == "of")]
+        if not hits:
+            return _neutral()
+    # str.isupper is the same on a word as written and on it stripped of punctuation
+    # (punctuation is uncased), so the split text serves for the capitals rules.
+    words = text.split()
+    cap_diff = None  # "some words in capitals, not all": counted on first need
+    if plain_ok and not t.idiom_words.isdisjoint(lw) and not t.idiom_pairs.isdisjoint(
+        pairwise(lw)
+    ):
+        plain_ok = False
+    lex, context, c_incr = t.lexicon, t.context_words, t.c_incr
+    no_context = plain_ok and context.isdisjoint(lw)  # most sentences: no test per word
+    values = []
     for i in hits:
-        sentiments[i] = _valence(words, lw, i, cap_diff, t)
+        w = lw[i]
+        if plain_ok and w != "no" and (
+            no_context or context.isdisjoint(lw[i - 3 if i > 3 else 0:i])
+        ):
+            # no rule but the capitals one can fire (see the docstring)
+            valence = lex[w]
+            if words[i].isupper():
+                if cap_diff is None:
+                    cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+                if cap_diff:
+                    valence = valence + c_incr if valence > 0 else valence - c_incr
+        else:
+            if cap_diff is None:
+                cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+            valence = _valence(words, lw, i, cap_diff, t)
+        values.append(valence)
     if "but" in lw:
+        sentiments: list[Any] = [0] * n
+        for i, v in zip(hits, values):
+            sentiments[i] = v
         sentiments = _but_check(lw, sentiments)
-    return _score_valence(sentiments, text)
+        values = [sentiments[i] for i in hits]
+    return _score_valence(values, n, text)
 
 
 @cache
