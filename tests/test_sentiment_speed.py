@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 import sys
 
@@ -121,3 +122,15 @@ def test_word_count_is_the_chunks_holding_a_letter_or_digit():
     # by hand: "He said" 2, "-- _ 3." 1 ("3." holds a digit; "--" and "_" hold none)
     assert _count_words("He said") == 2
     assert _count_words("-- _ 3.") == 1
+
+
+def test_draws_past_the_cached_size_are_not_kept(monkeypatch):
+    # A bootstrap needing more draws than _MAX_CACHED_DRAWS draws its own (same values
+    # as the plain formula) and leaves no block of that size in the cache.
+    from framing import sentiment
+
+    monkeypatch.setattr(sentiment, "_MAX_CACHED_DRAWS", 1 << 16)
+    sentiment._uniform_draws.cache_clear()
+    values = [round(math.sin(k), 4) for k in range(70)]  # 70 * 1000 > 2**16 draws
+    assert _bootstrap_interval(values, 1000, 2014) == _plain_interval(values, 1000, 2014)
+    assert sentiment._uniform_draws.cache_info().currsize == 0
