@@ -216,8 +216,6 @@ def _alias_regex(alias: str) -> re.Pattern[str]:
 
 
 _SPACES_RE = re.compile(r"\s+")
-_ARTICLE_RE = re.compile(r"^(the|a|an) ")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
 def _key(name: str) -> str:
@@ -228,15 +226,21 @@ def _key(name: str) -> str:
     return _key_cached(name) if len(name) <= 200 else _key_plain(name)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 15)
 def _key_cached(name: str) -> str:
     return _key_plain(name)
 
 
 def _key_plain(name: str) -> str:
-    name = _SPACES_RE.sub(" ", name.strip().lower())
-    name = _ARTICLE_RE.sub("", name)
-    return _POSSESSIVE_RE.sub("", name)
+    # String methods in place of three regex substitutions (r"\s+" -> " " after strip,
+    # r"^(the|a|an) " -> "", r"['’]s$" -> ""), 2x: split() and \s agree on (Unicode)
+    # whitespace, so the join collapses runs and strips as the first does.
+    name = " ".join(name.lower().split())
+    if name.startswith(("the ", "a ", "an ")):
+        name = name[name.index(" ") + 1 :]
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    return name
 
 
 def _check_role(role: str, where: str) -> str:
@@ -331,19 +335,26 @@ def _cue_regex() -> tuple[re.Pattern[str], dict[str, str]]:
         for cue in data["cues"].get(role, []):  # type: ignore[union-attr]
             cues.setdefault(cue.lower(), _check_role(role, "framing/data/roles.toml"))
     alternatives = sorted(cues, key=len, reverse=True)
-    escaped = [re.escape(c) if c.endswith("-") else re.escape(c) + r"(?![\w])"
-               for c in alternatives]
+    def escaped(cue: str) -> str:
+        return re.escape(cue) if cue.endswith("-") else re.escape(cue) + r"(?![\w])"
+
+    patterns = [escaped(c) for c in alternatives]
     if all(alternatives):
-        # Grouped by first character behind a lookahead on it (the pattern is
-        # case-sensitive): at any position at most one group can match and its cues keep
-        # their order, so the matches are those of the plain alternation, about twice as
-        # fast.
+        # Grouped by first character, written once before the group's other characters
+        # (the pattern is case-sensitive): the regex engine skips a group whose first
+        # character differs without entering it (about twice as fast as a lookahead on
+        # the character, itself twice as fast as the plain alternation), and at any
+        # position at most one group can match, its cues keeping their order, so the
+        # matches are those of the plain alternation.
         groups: dict[str, list[str]] = {}
-        for cue, pattern in zip(alternatives, escaped):
-            groups.setdefault(cue[0], []).append(pattern)
-        escaped = [f"(?={re.escape(first)})(?:{'|'.join(group)})"
-                   for first, group in groups.items()]
-    return re.compile(rf"(?<![\w])(?:{'|'.join(escaped)})"), cues
+        for cue in alternatives:
+            groups.setdefault(cue[0], []).append(cue)
+        patterns = []
+        for first, group in groups.items():
+            head = re.escape(first)  # escaped(cue) is head + the escaped rest of the cue
+            rests = "|".join(escaped(cue)[len(head):] for cue in group)
+            patterns.append(f"{head}(?:{rests})")
+    return re.compile(rf"(?<![\w])(?:{'|'.join(patterns)})"), cues
 
 
 def role_from_cues(description: str) -> str | None:
@@ -360,7 +371,7 @@ def role_from_cues(description: str) -> str | None:
     return _role_from_cues(description)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 15)
 def _role_from_cues_cached(description: str) -> str | None:
     return _role_from_cues(description)
 
@@ -418,19 +429,28 @@ def _verbs() -> dict[str, tuple[str, str]]:
 def verb_pattern() -> re.Pattern[str]:
     """A regex matching any attribution-verb form as whole words (case-insensitive)."""
     alternatives = sorted(_verbs(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w'’-])(?:{_partitioned(alternatives)})(?![\w'’-])",
-                      re.IGNORECASE)
+    # case-insensitive through _partitioned's classes and (?i:...) groups
+    return re.compile(rf"(?<![\w'’-])(?:{_partitioned(alternatives)})(?![\w'’-])")
+
+
+#: The characters an ASCII letter matches case-insensitively besides its two cases
+#: (Unicode simple case folding; checked over every code point in the tests).
+_CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
 def _partitioned(alternatives: list[str]) -> str:
     """The alternation of ``alternatives`` (tried in the order given), grouped by first letter.
 
-    Each group is guarded by a lookahead on its letter, so the regex engine tries one
-    group's forms instead of every form at each word start (about 5x faster). The matches
-    are the same: case-insensitively, an ASCII letter matches only characters that no
-    other ASCII letter matches, so at any position at most one group can match and its
-    forms keep their order. Forms not starting with an ASCII letter give the plain
-    alternation.
+    Each group starts with a case-sensitive class of the characters its letter matches
+    case-insensitively (``[Ss\u017f]``), followed by its forms' other characters under
+    ``(?i:...)``: the regex engine skips a group whose first class fails without trying
+    its forms (a branch opening with a case-sensitive class is tested on one character;
+    a lookahead or a case-insensitive class would be entered), so it tries one group's
+    forms instead of every form at each word start (1.25x a lookahead on the letter,
+    which was about 5x the plain alternation). The matches are the same:
+    case-insensitively, an ASCII letter matches only characters that no other ASCII
+    letter matches, so at any position at most one group can match and its forms keep
+    their order. Forms not starting with an ASCII letter give the plain alternation.
     """
     def escaped(form: str) -> str:
         return re.escape(form).replace(r"\ ", r"\s+")
@@ -442,7 +462,9 @@ def _partitioned(alternatives: list[str]) -> str:
             return "|".join(escaped(f) for f in alternatives)
         groups.setdefault(first, []).append(form)
     return "|".join(
-        f"(?={first})(?:{'|'.join(escaped(f) for f in forms)})" for first, forms in groups.items()
+        f"[{first}{first.upper()}{_CASE_EXTRAS.get(first, '')}]"
+        f"(?i:{'|'.join(escaped(f[1:]) for f in forms)})"
+        for first, forms in groups.items()
     )
 
 

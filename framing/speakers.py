@@ -28,6 +28,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import add, ge, mul, truediv
 
 from framing.document import Document, Sentence
 from framing.roles import (
@@ -132,7 +134,7 @@ def _split_title(name: str) -> tuple[str, str]:
     return _split_title_cached(name) if len(name) <= 200 else _split_title_plain(name)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)
 def _split_title_cached(name: str) -> tuple[str, str]:
     return _split_title_plain(name)
 
@@ -251,6 +253,27 @@ def speaker_head(source: str, start: int, end: int) -> SpeakerHead | None:
     return SpeakerHead(mention, start + a + lead, start + a + trail, description)
 
 
+def _person_parts(name: str) -> tuple[str, int, str, str, str]:
+    """What :meth:`SpeakerResolver._add_person` needs of a person's name: ``(name without
+    leading titles, its number of words, surname, gender from the first word ("m", "f"
+    or ""), words before the last)``. Cached for names of up to 200 characters (names
+    recur)."""
+    return _person_parts_cached(name) if len(name) <= 200 else _person_parts_plain(name)
+
+
+@lru_cache(maxsize=1 << 15)
+def _person_parts_cached(name: str) -> tuple[str, int, str, str, str]:
+    return _person_parts_plain(name)
+
+
+def _person_parts_plain(name: str) -> tuple[str, int, str, str, str]:
+    words = name.split()
+    title = words[0].rstrip(".").lower() if words else ""
+    clean = " ".join(_strip_titles(words))
+    gender = "m" if title in _MALE else "f" if title in _FEMALE else ""
+    return clean, len(clean.split()), _surname(clean), gender, " ".join(words[:-1])
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     while len(words) > 1 and words[0].rstrip(".") in _TITLES:
         words = words[1:]
@@ -265,7 +288,7 @@ def _classify(name: str, registry: ActorRegistry) -> str:
     return _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 15)
 def _classify_words(name: str) -> str:
     return _classify_words_plain(name)
 
@@ -313,7 +336,7 @@ def _surname_ratio(a: str, b: str) -> float:
     return _surname_ratio_cached(a, b)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)
 def _surname_ratio_cached(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
@@ -325,7 +348,7 @@ def _letters(word: str) -> frozenset[tuple[str, int]]:
     return _letters_cached(word) if len(word) <= 64 else _letters_plain(word)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 15)
 def _letters_cached(word: str) -> frozenset[tuple[str, int]]:
     return _letters_plain(word)
 
@@ -337,6 +360,23 @@ def _letters_plain(word: str) -> frozenset[tuple[str, int]]:
         seen[ch] = seen.get(ch, 0) + 1
         pairs.append((ch, seen[ch]))
     return frozenset(pairs)
+
+
+#: The fixed bit of each (lower-case ASCII letter, occurrence number up to 8) pair.
+_ASCII_BITS = {(letter, n): 8 * i + n - 1
+               for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz") for n in range(1, 9)}
+
+
+@lru_cache(maxsize=1 << 15)
+def _ascii_letter_mask(word: str) -> int | None:
+    """The fixed-bit mask of a word all of whose letter pairs have fixed bits, else None."""
+    mask = 0
+    for pair in _letters_plain(word):
+        bit = _ASCII_BITS.get(pair)
+        if bit is None:
+            return None
+        mask |= 1 << bit
+    return mask
 
 
 def _ratio_bound(a: str, b: str) -> float:
@@ -379,72 +419,184 @@ def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple
     a registry name. Descriptions are the up to six words before the name back to the
     previous punctuation or conjunction, plus an appositive after a comma.
     """
+    return tuple(Mention(m.text, m.start, m.end, m.kind, m.description)
+                 for m in _scan_mentions(doc, registry))
+
+
+class _Found:
+    """A mention found by :func:`_scan_mentions`, its description worked out when read.
+
+    The resolver reads few descriptions (those of the speakers whose role it needs), so
+    computing each on demand instead of for every mention saves most of that work.
+    """
+
+    __slots__ = ("_desc", "_extra", "_m_end", "_m_start", "_para", "_title", "end", "kind",
+                 "start", "text")
+
+    def __init__(self, text: str, start: int, kind: str, para: str, m_start: int,
+                 m_end: int, title: str) -> None:
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+        self.kind = kind
+        self._para = para
+        self._m_start = m_start
+        self._m_end = m_end
+        self._title = title  # title words found before the name ("Home Secretary")
+        self._extra = ""  # organisation evidence appended when the name is an organisation
+        self._desc: str | None = None
+
+    @property
+    def description(self) -> str:
+        """What :class:`Mention` ``.description`` holds for this mention."""
+        desc = self._desc
+        if desc is None:
+            desc = _description(self._para, self._m_start, self._m_end)
+            if self._title:
+                desc = f"{self._title} {desc}"
+            if self._extra:
+                desc = f"{desc} {self._extra}"
+            self._desc = desc
+        return desc
+
+
+#: What :func:`_scan_mentions` does with a capitalised run, which depends on the run and
+#: the registry only: ``(name, offset of the name in the run, rule, kind, title words)``,
+#: where rule is one of the three below (see :func:`_plan`).
+_Plan = tuple[str, int, int, str, str]
+_KEEP, _KEEP_INSIDE, _SKIP = 0, 1, 2  # always kept / kept unless sentence-initial / skipped
+
+
+def _plan(raw: str, registry: ActorRegistry) -> _Plan | None:
+    """How a matched run is treated: ``(name, offset of the name in the run, rule, kind,
+    title words)``, or None for a run holding no name.
+
+    The name is the run without a sentence opener, determiner or 's; a person's name also
+    without the titles before it (kept as title words). The rule is :data:`_SKIP` for an
+    "other" or place name of more than a word, :data:`_KEEP_INSIDE` (skipped at a sentence
+    start) for other single-word names and for lone words (a single ordinary word: not
+    all capitals, not a handle, not a registry name), :data:`_KEEP` for the rest. Decided
+    once per distinct run, looking the name up in the registry once.
+    """
+    name, offset = raw, 0
+    opener = _OPENER_RE.match(name)
+    if opener:
+        name = name[opener.end():]
+        offset += opener.end()
+    lead = _DETERMINER_RE.match(name)
+    if lead:
+        name = name[lead.end():]
+        offset += lead.end()
+    name = _POSSESSIVE_RE.sub("", name).rstrip(".")
+    if not name:
+        return None
+    actor = registry.lookup(name)
+    handle = name.startswith("@")
+    words = name.split()
+    lone = len(words) == 1 and not name.isupper() and not handle and actor is None
+    if handle:
+        kind = "handle"
+    elif actor is not None:
+        kind = "org"
+    else:
+        kind = _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
+    title_words = ""
+    if len(words) != 1:  # a single word has no title before it
+        head_words, tail = _split_title(name)
+        if head_words and tail and _classify(tail, registry) == "person":
+            kind = "person"  # "Home Secretary Laura Pemberton", "Labour MP Zarah Sultana"
+        if kind == "person":
+            title_words, name = head_words, tail
+    if kind == "person":
+        if name in raw:
+            offset = raw.find(name)
+        return name, offset, _KEEP_INSIDE if lone else _KEEP, kind, title_words
+    if kind == "other" or kind == "place":
+        if len(words) != 1:
+            return name, offset, _SKIP, kind, title_words
+        # an "other" single word is a person unless the registry knows it (it does not:
+        # then it would be an organisation)
+        return (name, offset, _KEEP_INSIDE,
+                ("person" if actor is None else "org") if kind == "other" else kind, title_words)
+    return name, offset, _KEEP_INSIDE if lone else _KEEP, kind, title_words
+
+
+@lru_cache(maxsize=1 << 15)
+def _builtin_plan(raw: str) -> _Plan | None:
+    """:func:`_plan` with the built-in registry, cached (names recur across articles)."""
+    return _plan(raw, builtin_registry())
+
+
+_SENTENCE_INITIAL_AFTER = frozenset(".!?:\"“‘'")
+
+
+def _scan_mentions(doc: Document, registry: ActorRegistry | None) -> list[_Found]:
+    """The mentions of :func:`find_mentions`, with their descriptions left to be read."""
     reg = builtin_registry().merged(registry)
     quoted = doc.quoted_intervals()
     starts = [s for s, _ in quoted]
-    mentions: list[Mention] = []
-    org_names: set[str] = set()
+    # reach[k]: the furthest end of quoted intervals 0..k, so that a sentence no quoted
+    # interval reaches into skips the per-name test below
+    reach: list[int] = []
+    for _, end in quoted:
+        reach.append(max(end, reach[-1]) if reach else end)
+    found: list[_Found] = []
     org_words: dict[str, str] = {}
-    infos: dict[str, _NameInfo | None] = {}  # _name_info per match text: names recur
+    plans: dict[str, _Plan | None] = {}  # _plan per match text: names recur
     sentences_of: dict[int, list[tuple[int, int]]] = {}
     for sentence in doc.sentences:
         sentences_of.setdefault(sentence.paragraph, []).append((sentence.start, sentence.end))
-
+    finditer = _NAME_RE.finditer
     for para in doc.paragraphs:
         if para.kind == "embed":
             continue
         text = para.text
+        p0 = para.start
         # Names are matched sentence by sentence: a capitalised run never continues past
         # a sentence end ("... Nancy Pelosi. But" is "Nancy Pelosi"); "Sen. Bernie
         # Sanders" stays one sentence, as the sentence splitter knows the title.
-        ranges = sentences_of.get(para.index, [(para.start, para.end)])
-        for m in (match for a, b in ranges
-                  for match in _NAME_RE.finditer(text, a - para.start, b - para.start)):
-            m_start = m.start()
-            start = para.start + m_start
-            i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and quoted[i][0] <= start < quoted[i][1]:
-                continue
-            raw = m.group(0)
-            if raw in infos:
-                info = infos[raw]
-            else:
-                info = infos[raw] = (_builtin_name_info(raw) if registry is None and len(raw) <= 200
-                                     else _name_info(raw, reg))
-            if info is None:
-                continue
-            name, offset, lone, kind, title_words, single, other_kind = info
-            before = text[max(0, m_start - 40) : m_start].rstrip()
-            sentence_initial = not before or before[-1] in ".!?:\"“‘'"
-            if lone and sentence_initial:
-                continue
-            if kind == "other" or kind == "place":
-                if not single or sentence_initial:
+        for a, b in sentences_of.get(para.index, [(para.start, para.end)]):
+            k = bisect.bisect_left(starts, b)
+            may_be_quoted = k > 0 and reach[k - 1] > a
+            for m in finditer(text, a - p0, b - p0):
+                m_start = m.start()
+                start = p0 + m_start
+                if may_be_quoted:
+                    i = bisect.bisect_right(starts, start) - 1
+                    if i >= 0 and quoted[i][0] <= start < quoted[i][1]:
+                        continue
+                raw = m.group(0)
+                if raw in plans:
+                    plan = plans[raw]
+                else:
+                    plan = plans[raw] = (_builtin_plan(raw) if registry is None and len(raw) <= 200
+                                         else _plan(raw, reg))
+                if plan is None:
                     continue
-                if kind == "other":
-                    kind = other_kind
-            start += offset
-            m_end = m_start + len(raw)
-            desc = _description(text, m_start, m_end)
-            if title_words:
-                desc = f"{title_words} {desc}"
-            mentions.append(Mention(name, start, start + len(name), kind, desc))
-            if kind != "person":
-                continue
-            evidence = _org_evidence(text, m_start, m_end)
-            if evidence:
-                org_names.add(name)
-                org_words[name] = f"{org_words.get(name, '')} {evidence}".strip()
-    if org_names:  # a name used like an organisation anywhere is one everywhere
-        mentions = [
-            Mention(x.text, x.start, x.end, "org", f"{x.description} {org_words[x.text]}")
-            if x.text in org_names else x
-            for x in mentions
-        ]
-    return tuple(mentions)
+                name, offset, rule, kind, title_words = plan
+                if rule:
+                    if rule == _SKIP:
+                        continue
+                    before = text[max(0, m_start - 40) : m_start].rstrip()
+                    if not before or before[-1] in _SENTENCE_INITIAL_AFTER:
+                        continue  # sentence-initial
+                m_end = m_start + len(raw)
+                found.append(_Found(name, start + offset, kind, text, m_start, m_end, title_words))
+                if kind != "person":
+                    continue
+                evidence = _org_evidence(text, m_start, m_end)
+                if evidence:
+                    org_words[name] = f"{org_words.get(name, '')} {evidence}".strip()
+    if org_words:  # a name used like an organisation anywhere is one everywhere
+        for x in found:
+            words = org_words.get(x.text)
+            if words is not None:
+                x.kind = "org"
+                x._extra = words
+    return found
 
 
-#: What :func:`find_mentions` needs of a matched capitalised run, which depends on the run
+#: What :func:`_plan` needs of a matched capitalised run, which depends on the run
 #: and the registry only: ``(name, offset of name in the run, lone, kind, title words,
 #: single word, kind of an "other" single word)``.
 _NameInfo = tuple[str, int, bool, str, str, bool, str]
@@ -469,12 +621,6 @@ def _name_info(raw: str, registry: ActorRegistry) -> _NameInfo | None:
     return name, offset, lone, kind, title_words, single, other_kind
 
 
-@lru_cache(maxsize=8192)
-def _builtin_name_info(raw: str) -> _NameInfo | None:
-    """:func:`_name_info` with the built-in registry, cached (names recur across articles)."""
-    return _name_info(raw, builtin_registry())
-
-
 _MEMBER_NOUNS = (r"activists|supporters|members|campaigners|protesters|protestors|volunteers|"
                  r"staff|spokesman|spokeswoman|spokesperson|spokespeople|head|director|chief|"
                  r"leader|leaders|founder|chair|chairman|report|statement|website|lawyers")
@@ -489,14 +635,28 @@ def _org_evidence(text: str, start: int, end: int) -> str:
     """
     after = text[end:end + 80]
     before = text[max(0, start - 40):start]
-    m = _MEMBER_AFTER_RE.match(after)
-    if m:
-        return m.group(1)
-    m = _MEMBER_BEFORE_RE.search(before)
-    if m:
-        return m.group(1)
-    m = _ITS_MEMBER_RE.match(after)
-    return m.group(1) if m else ""
+    # Each pattern is tried only when a string test it implies holds (most names fail all
+    # three tests, which cost less than the three regexes): a member noun after the
+    # name's 's and spaces; "from"/"of"/"at"/"for"/"the" ending the words before; spaces
+    # then "said"/"says"/"added"/"announced"/"has"/"have" after the name.
+    if after.lstrip("'’s").lstrip().startswith(_MEMBER_NOUN_WORDS):
+        m = _MEMBER_AFTER_RE.match(after)
+        if m:
+            return m.group(1)
+    if before.rstrip().endswith(_LINK_WORDS):
+        m = _MEMBER_BEFORE_RE.search(before)
+        if m:
+            return m.group(1)
+    if after[:1].isspace() and after.lstrip().startswith(_ITS_VERBS):
+        m = _ITS_MEMBER_RE.match(after)
+        if m:
+            return m.group(1)
+    return ""
+
+
+_MEMBER_NOUN_WORDS = tuple(_MEMBER_NOUNS.split("|"))
+_LINK_WORDS = ("from", "of", "at", "for", "the")
+_ITS_VERBS = ("said", "says", "added", "announced", "has", "have")
 
 
 _MEMBER_AFTER_RE = re.compile(rf"(?:['’]s?)?\s+({_MEMBER_NOUNS})\b")
@@ -553,17 +713,37 @@ class _Entity:
     descriptions: list[str] = field(default_factory=list)
     gender: str = ""
     org_role: str = ""  # role of the organisation "Its spokeswoman ..." speaks for
+    # Descriptions given but not yet added to ``descriptions`` (strings, or mentions whose
+    # description is worked out when read): see _describe and _descriptions.
+    pending: list[str | _Found] = field(default_factory=list)
 
 
 _MAX_DESCRIPTIONS = 12
 
 
-def _describe(entity: _Entity, description: str) -> None:
-    """Add a description once; keep at most a dozen (bounded work per entity)."""
-    description = description.strip()
-    if (description and description not in entity.descriptions
-            and len(entity.descriptions) < _MAX_DESCRIPTIONS):
-        entity.descriptions.append(description)
+def _describe(entity: _Entity, description: str | _Found) -> None:
+    """Give the entity a description (added by :func:`_descriptions` when next read)."""
+    entity.pending.append(description)
+
+
+def _descriptions(entity: _Entity) -> list[str]:
+    """The entity's descriptions: each given one once, in order, at most a dozen (bounded
+    work per entity).
+
+    Descriptions are added here, when read, rather than when given: most entities' are
+    never read, and a mention's description is only worked out if it may be added.
+    """
+    pending = entity.pending
+    if pending:
+        have = entity.descriptions
+        for item in pending:
+            if len(have) >= _MAX_DESCRIPTIONS:
+                break
+            description = (item if isinstance(item, str) else item.description).strip()
+            if description and description not in have:
+                have.append(description)
+        pending.clear()
+    return entity.descriptions
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,50 +767,100 @@ class SpeakerResolver:
         self._doc = doc
         self._registry = builtin_registry().merged(registry)
         self._user = registry
-        self._mentions = find_mentions(doc, registry)
+        self._mentions = _scan_mentions(doc, registry)
         self._mention_starts = [m.start for m in self._mentions]
         self._org_names = {m.text for m in self._mentions if m.kind == "org"}
         self._sentence_starts = [s.start for s in doc.sentences]
         self._speakers: list[tuple[int, Resolved]] = []  # (position, resolved), in order
         self._persons: dict[str, _Entity] = {}
+        # _add_person's entity and _person_parts per name whose surname is a key of
+        # _persons (_find_person then always gives that key's entity)
+        self._person_of: dict[str, tuple[_Entity, tuple[str, int, str, str, str]]] = {}
         # (surname, length, first two letters, letters, entity) of each non-empty key of
         # _persons, in insertion order (both filled by _remember_person): what the fuzzy
         # scan of _find_person compares
         self._person_keys: list[tuple[str, int, str, frozenset[tuple[str, int]], _Entity]] = []
+        # length and _letter_mask of each _person_keys surname
+        self._key_sizes: list[int] = []
+        self._key_masks: list[int] = []
+        # _letter_mask's bit of each pair without a fixed bit, and its mask of each word
+        # holding such a pair
+        self._bits: dict[tuple[str, int], int] = {}
+        self._masks: dict[str, int] = {}
         self._orgs: dict[str, _Entity] = {}
+        self._roles: dict[tuple[int, str, int, str, str], str] = {}  # _role per state
+        self._org_of: dict[str, _Entity] = {}  # _org_entity per name
         for m in self._mentions:
-            if m.kind == "person":
-                self._add_person(m.text, m.description)
-            elif m.kind in ("org", "handle"):
-                _describe(self._org_entity(m.text), m.description)
+            kind = m.kind
+            if kind == "person":
+                self._add_person(m.text, m)
+            elif kind == "org" or kind == "handle":
+                self._org_entity(m.text).pending.append(m)
 
     # ----------------------------------------------------------------- entities
-    def _add_person(self, name: str, description: str) -> _Entity:
-        words = name.split()
-        title = words[0].rstrip(".").lower() if words else ""
-        clean = " ".join(_strip_titles(words))
-        surname = _surname(clean)
-        entity = self._find_person(surname)
-        if entity is None:
-            entity = _Entity(clean, "person")
-            self._remember_person(surname, entity)
-        elif len(clean.split()) > len(entity.name.split()):
-            entity.name = clean
+    def _add_person(self, name: str, description: str | _Found) -> _Entity:
+        known = self._person_of.get(name)
+        if known is not None:  # the name was met before: same entity, no lookup
+            entity, (clean, size, _, gender, titles) = known
+            if size > len(entity.name.split()):
+                entity.name = clean
+        else:
+            parts = clean, size, surname, gender, titles = _person_parts(name)
+            if size == 1 and clean == name:
+                # the name itself, as " ".join(name.split()) gives for one word without
+                # spaces: speakers are the same objects as before the cache (pickles of
+                # parsed documents, which share equal objects, stay byte for byte the same)
+                clean = name
+                parts = clean, size, surname, gender, titles
+            entity = self._find_person(surname)
+            if entity is None:
+                entity = _Entity(clean, "person")
+                self._remember_person(surname, entity)
+            elif size > len(entity.name.split()):
+                entity.name = clean
+            if surname in self._persons:  # found by its own key: it stays this entity
+                self._person_of[name] = (entity, parts)
+        pending = entity.pending  # _describe, inlined: called for every person mention
         if description:
-            _describe(entity, description)
-        if title in _MALE:
-            entity.gender = "m"
-        elif title in _FEMALE:
-            entity.gender = "f"
-        _describe(entity, " ".join(words[:-1]))  # titles are cues too
+            pending.append(description)
+        if gender:
+            entity.gender = gender
+        pending.append(titles)  # titles are cues too
         return entity
 
     def _remember_person(self, surname: str, entity: _Entity) -> None:
         """Add a person under a surname not yet known, to both lookups of _find_person."""
         self._persons[surname] = entity
         if surname:
-            self._person_keys.append((surname, len(surname), surname[:2], _letters(surname),
-                                      entity))
+            letters = _letters(surname)
+            self._person_keys.append((surname, len(surname), surname[:2], letters, entity))
+            self._key_sizes.append(len(surname))
+            self._key_masks.append(self._letter_mask(surname))
+
+    def _letter_mask(self, word: str) -> int:
+        """:func:`_letters` of ``word`` as bits of an int, one bit per (letter, occurrence
+        number) pair, so that ``(a & b).bit_count()`` is the size of the multiset
+        intersection (one C operation instead of a set intersection).
+
+        Pairs of a lower-case ASCII letter met at most eight times have fixed bits (the
+        mask of a word made of them is cached across documents); any other pair gets a
+        bit of its own in this document, above those.
+        """
+        mask = _ascii_letter_mask(word) if len(word) <= 64 else None
+        if mask is None:
+            mask = self._masks.get(word)
+            if mask is None:
+                bits = self._bits
+                mask = 0
+                for pair in _letters(word):
+                    bit = _ASCII_BITS.get(pair)
+                    if bit is None:
+                        bit = bits.get(pair)
+                        if bit is None:
+                            bit = bits[pair] = len(_ASCII_BITS) + len(bits)
+                    mask |= 1 << bit
+                self._masks[word] = mask
+        return mask
 
     def _is_known_person(self, name: str) -> bool:
         entity = self._find_person(_surname(name))
@@ -644,7 +874,14 @@ class SpeakerResolver:
         # their floor cannot pass and skip the (costly) difflib ratio.
         best, best_ratio = None, 0.0
         size, head, letters = len(surname), surname[:2], _letters(surname)
-        for key, length, key_head, key_letters, entity in self._person_keys:
+        keys = self._person_keys
+        # The letter bound of every key at once, in C (map), against the lowest floor
+        # (0.6): the few keys reaching it are then tested one by one, in order, as before.
+        shared = map(int.bit_count, map(self._letter_mask(surname).__and__, self._key_masks))
+        bounds = map(truediv, map(mul, repeat(2.0), shared), map(add, repeat(size),
+                                                                self._key_sizes))
+        for i in compress(range(len(keys)), map(ge, bounds, repeat(0.6))):
+            key, length, key_head, key_letters, entity = keys[i]
             # _ratio_floor and _ratio_bound, inlined: this loop runs for every pair
             floor = 0.6 if key_head == head and -1 <= size - length <= 1 else 0.8
             # The shared letters are at most the shorter word's length, so a pair whose
@@ -659,15 +896,29 @@ class SpeakerResolver:
         return best
 
     def _org_entity(self, name: str) -> _Entity:
+        entity = self._org_of.get(name)  # a name keeps its entity once it has one
+        if entity is not None:
+            return entity
         actor = self._registry.lookup(name)
         key = actor.name if actor else _DETERMINER_RE.sub("", name).strip()
         entity = self._orgs.get(key.lower())
         if entity is None:
             entity = _Entity(key, "org", actor.role if actor else None)
             self._orgs[key.lower()] = entity
+        self._org_of[name] = entity
         return entity
 
     def _role(self, entity: _Entity, extra: str = "") -> str:
+        # The role depends on the entity's name, descriptions (only ever appended to) and
+        # organisation role, and on ``extra``: a speaker quoted again with nothing new
+        # gets the role worked out before.
+        key = (id(entity), extra, len(_descriptions(entity)), entity.name, entity.org_role)
+        role = self._roles.get(key)
+        if role is None:
+            role = self._roles[key] = self._new_role(entity, extra)
+        return role
+
+    def _new_role(self, entity: _Entity, extra: str) -> str:
         if self._user is not None:
             actor = self._user.lookup(entity.name)
             if actor is not None:
@@ -675,7 +926,7 @@ class SpeakerResolver:
         if entity.role:
             return entity.role
         if entity.kind == "person":
-            described = " ".join([extra, *entity.descriptions])
+            described = " ".join([extra, *_descriptions(entity)])
             if role_from_cues(described) == "expert" or _EXPERT_RE.search(described):
                 return "expert"
             if is_shadow_office(described):
@@ -691,7 +942,7 @@ class SpeakerResolver:
             if entity.org_role:
                 return entity.org_role
         for text in (extra, entity.name if entity.kind != "person" else "",
-                     " ".join(entity.descriptions), entity.name):
+                     " ".join(_descriptions(entity)), entity.name):
             role = role_from_cues(text)
             if role:
                 return role
