@@ -284,8 +284,15 @@ def _classify(name: str, registry: ActorRegistry) -> str:
     if name.startswith("@"):
         return "handle"
     if registry.lookup(name) is not None:
-        return "org"
+        return _registry_kind(name)
     return _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
+
+
+def _registry_kind(name: str) -> str:
+    """Kind of a registry name: a person when its words read as a person's name
+    ("Nancy Pelosi"), else an organisation (registries name people and bodies alike)."""
+    words = _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
+    return "person" if words == "person" else "org"
 
 
 @lru_cache(maxsize=1 << 15)
@@ -497,7 +504,7 @@ def _plan(raw: str, registry: ActorRegistry) -> _Plan | None:
     if handle:
         kind = "handle"
     elif actor is not None:
-        kind = "org"
+        kind = _registry_kind(name)
     else:
         kind = _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
     title_words = ""
@@ -1027,7 +1034,10 @@ class SpeakerResolver:
         if proxy is not None:
             return self._resolve_proxy(text, proxy, actor_hit, names, position, description)
         if actor_hit is not None:
-            return self._org_resolved(actor_hit[0].name, description)
+            actor_name = actor_hit[0].name
+            if _registry_kind(actor_name) == "person":  # "Pelosi" later finds her too
+                return self._person_resolved(actor_name, description)
+            return self._org_resolved(actor_name, description)
         if text.startswith("@"):
             return self._org_resolved(text, description)
         kind_ref = self._kind_reference(low, position)

@@ -176,3 +176,28 @@ def test_is_shadow_office_by_definition():
     assert is_shadow_office("the party's SHADOW chancellor")
     assert not is_shadow_office("a shadowy figure")
     assert not is_shadow_office("")
+
+
+def test_registry_person_is_found_again_by_surname() -> None:
+    # Hand-read: the three quotes are all Nancy Pelosi's ("Pelosi", "Ms Pelosi", her full
+    # name); the registry gives her role, and a surname alone must reach the registry
+    # entry rather than start a separate person with the default role "public".
+    text = ("House Speaker Nancy Pelosi spoke on Monday.\n\n"
+            "\"We will pass it,\" Pelosi said.\n\n"
+            "\"It was awful,\" Ms Pelosi told reporters.\n\n"
+            "\"No,\" said Nancy Pelosi.")
+    quotes = extract_quotes(text, registry={"Nancy Pelosi": "politician"})
+    assert [(q.speaker, q.role) for q in quotes] == [("Nancy Pelosi", "politician")] * 3
+    bloggs = ("Police officer Jo Bloggs spoke on Monday.\n\n"
+              "\"We will find them,\" Mr Bloggs said.")
+    quotes = extract_quotes(bloggs, registry={"Jo Bloggs": "police"})
+    assert [(q.speaker, q.role) for q in quotes] == [("Jo Bloggs", "police")]
+
+
+def test_registry_organisation_stays_an_organisation() -> None:
+    # "Amnesty International" holds an organisation word: an organisation, so a later
+    # pronoun "she" does not resolve to it (by the pronoun rules, "she" is a person).
+    text = ("Amnesty International criticised the plan.\n\n"
+            "\"This is unlawful,\" Amnesty International said.")
+    quotes = extract_quotes(text, registry={"Amnesty International": "advocacy"})
+    assert [(q.speaker, q.role) for q in quotes] == [("Amnesty International", "advocacy")]
