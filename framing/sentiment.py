@@ -30,9 +30,11 @@ import bisect
 import logging
 import math
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +83,8 @@ _WORD = re.compile(r"[^\W_]\S*")
 _KEY_UNSAFE = re.compile(r"[^0-9a-z]+")
 
 Polarity = tuple[float, float, float, float]
+#: ``(compound, pos, neu, neg, words)``, words -1 when unknown (see :func:`_scorer`).
+_Scores = tuple[float, float, float, float, int]
 
 
 # --------------------------------------------------------------------------- data
@@ -251,6 +255,29 @@ def _normalise(text: str) -> str:
     return text
 
 
+def _reference_scores(vader: Callable[[str], dict[str, float]]) -> Callable[[str], _Scores]:
+    """``vader``'s dict as :func:`framing.vader_fast.polarity_and_words`'s tuple (count -1)."""
+
+    def scores(text: str) -> _Scores:
+        result = vader(text)
+        return result["compound"], result["pos"], result["neu"], result["neg"], -1
+
+    return scores
+
+
+def _scorer() -> Callable[[str], _Scores]:
+    """``text -> (compound, pos, neu, neg, words or -1)`` from the scorer :func:`_vader` picked.
+
+    With :mod:`framing.vader_fast`, its :func:`~framing.vader_fast.polarity_and_words`:
+    no dict per sentence, and the word count of printable ASCII text for free.
+    """
+    vader = _vader()
+    fast = sys.modules.get("framing.vader_fast")
+    if fast is not None and vader is fast.polarity_scores:
+        return fast.polarity_and_words
+    return _reference_scores(vader)
+
+
 def polarity(text: str) -> Polarity:
     """VADER scores of one sentence (Hutto and Gilbert 2014).
 
@@ -261,8 +288,8 @@ def polarity(text: str) -> Polarity:
         ``(compound, pos, neu, neg)``: compound in -1..+1 (>= 0.05 positive, <= -0.05
         negative), the three shares in 0..1, exactly as vaderSentiment rounds them.
     """
-    scores = _vader()(text if text.isascii() else _normalise(text))
-    return scores["compound"], scores["pos"], scores["neu"], scores["neg"]
+    compound, pos, neu, neg, _ = _scorer()(text if text.isascii() else _normalise(text))
+    return compound, pos, neu, neg
 
 
 # --------------------------------------------------------------------------- voices
@@ -301,33 +328,139 @@ def _count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _quote_free(quoted: Sequence[tuple[int, int]]) -> Callable[[int, int], bool] | None:
+    """A test ``(start, end) -> True`` when no quoted interval meets ``[start, end)``.
+
+    Exactly when :func:`_clip` finds no part there, for sorted, non-overlapping
+    intervals: the first interval ending after ``start`` (one binary search over the
+    ends) must start at or after ``end``. None when ``quoted`` is not sorted and
+    non-overlapping (a hand-built Document): then every sentence takes the general path.
+    """
+    if any(a > b for a, b in quoted) or any(b > c for (_, b), (c, _) in pairwise(quoted)):
+        return None
+    if not quoted:
+        return lambda start, end: True
+    starts = [a for a, _ in quoted]
+    ends = [b for _, b in quoted]
+    last = len(quoted)
+    search = bisect.bisect_right
+
+    def free(start: int, end: int) -> bool:
+        i = search(ends, start)
+        return i == last or starts[i] >= end
+
+    return free
+
+
 def _score_sentence(
-    source: str, sentence: Sentence, kind: str, quoted: Sequence[tuple[int, int]]
+    source: str,
+    ascii_source: str,
+    sentence: Sentence,
+    kind: str,
+    quoted: Sequence[tuple[int, int]],
+    score: Callable[[str], _Scores],
 ) -> SentenceSentiment:
-    """Score one sentence whole and, when its voices mix, each voice's part."""
+    """Score one sentence whole and, when its voices mix, each voice's part.
+
+    The general path, for sentences that meet a quotation (and all sentences of a
+    Document whose quoted intervals are not sorted); :func:`_score_sentences` scores
+    the others directly. ``ascii_source`` is ``_normalise(source)``: the same length
+    (one character for one), so the voice parts are cut from it already normalised.
+    """
     text = sentence.text
     nan = math.nan
     if not _LETTER.search(text):
         return SentenceSentiment(sentence.index, sentence.start, sentence.end,
                                  nan, nan, nan, nan, "narrator", kind)
-    compound, pos, neu, neg = polarity(text)
-    if kind == "embed":  # an embedded post is someone else's voice, all of it
-        narrator_text, quoted_text = "", text
+    start, end = sentence.start, sentence.end
+    if text.isascii():
+        ascii_text = text
+    elif source[start:end] == text:  # as documented: normalised with the whole source
+        ascii_text = ascii_source[start:end]
     else:
-        narrator_text, quoted_text = _voice_parts(source, sentence.start, sentence.end, quoted)
-    n_words = _count_words(narrator_text) if narrator_text else 0
-    q_words = _count_words(quoted_text) if quoted_text else 0  # most sentences: no quote
+        ascii_text = _normalise(text)
+    compound, pos, neu, neg, words = score(ascii_text)
+    if kind == "embed":  # an embedded post is someone else's voice, all of it
+        q_words = words if words >= 0 else _count_words(text)
+        return SentenceSentiment(sentence.index, start, end, compound,
+                                 pos, neu, neg, "quoted", kind, 0, q_words, nan, compound)
+    # Parts cut from the normalised source: _normalise maps each mark to an ASCII mark,
+    # neither is a letter, digit or space, so the parts' emptiness, blankness and word
+    # counts are those of the parts of the source, and VADER gets what it got before.
+    narrator_text, quoted_text = _voice_parts(ascii_source, start, end, quoted)
+    n_words = q_words = 0
+    if not quoted_text:  # no quotation met after all
+        n_words = _count_words(narrator_text) if narrator_text else 0
+    else:
+        # A narrator part holding a word is scored before its words are counted:
+        # VADER's pass gives the count. The quoted part is scored only when the
+        # narrator part has words (the sentence is mixed, or quotes no word);
+        # otherwise the whole sentence's scores are the quoted ones.
+        if narrator_text and _WORD.search(narrator_text):  # often only quote marks
+            n_scores = score(narrator_text)
+            n_words = n_scores[4] if n_scores[4] >= 0 else _count_words(narrator_text)
+        if n_words == 0:
+            q_words = _count_words(quoted_text)
+        else:
+            q_scores = score(quoted_text)
+            q_words = q_scores[4] if q_scores[4] >= 0 else _count_words(quoted_text)
     if q_words == 0:
         voice, n_compound, q_compound = "narrator", compound, nan
     elif n_words == 0:
         voice, n_compound, q_compound = "quoted", nan, compound
     else:
-        voice = "mixed"
-        n_compound, q_compound = polarity(narrator_text)[0], polarity(quoted_text)[0]
+        voice, n_compound, q_compound = "mixed", n_scores[0], q_scores[0]
     return SentenceSentiment(
-        sentence.index, sentence.start, sentence.end, compound, pos, neu, neg, voice, kind,
+        sentence.index, start, end, compound, pos, neu, neg, voice, kind,
         n_words, q_words, n_compound, q_compound,
     )
+
+
+def _score_sentences(doc: Document) -> tuple[SentenceSentiment, ...]:
+    """Scores of every sentence of ``doc`` except attribution lines of embedded posts.
+
+    Most sentences meet no quotation: the sorted quoted intervals tell that with one
+    binary search per sentence, and such a sentence (all narrator, or an embedded
+    post's, all quoted) is scored once, its word count taken from VADER's pass over
+    it. The others go through :func:`_score_sentence`. Typographic marks are mapped to
+    ASCII once for the whole source (one character for one, so offsets hold), not
+    once per sentence and part.
+    """
+    kinds = {p.index: p.kind for p in doc.paragraphs}
+    quoted = doc.quoted_intervals()
+    source = doc.source
+    ascii_source = _normalise(source)
+    score = _scorer()
+    free = _quote_free(quoted)
+    letter = _LETTER.search
+    nan = math.nan
+    scored = []
+    append = scored.append
+    for sentence in doc.sentences:
+        kind = kinds.get(sentence.paragraph, "body")
+        if kind == "embed_attribution":
+            continue
+        text = sentence.text
+        start, end = sentence.start, sentence.end
+        # The direct path needs the sentence to be its slice of the source (as
+        # documented; a hand-built Document may differ) and to meet no quotation.
+        if (
+            (kind == "embed" or (free is not None and free(start, end)))
+            and source[start:end] == text
+            and letter(text)
+        ):
+            compound, pos, neu, neg, words = score(ascii_source[start:end])
+            if words < 0:
+                words = _count_words(text)
+            if kind == "embed":  # someone else's voice, all of it
+                append(SentenceSentiment(sentence.index, start, end, compound, pos, neu, neg,
+                                         "quoted", kind, 0, words, nan, compound))
+            else:
+                append(SentenceSentiment(sentence.index, start, end, compound, pos, neu, neg,
+                                         "narrator", kind, words, 0, compound, nan))
+        else:
+            append(_score_sentence(source, ascii_source, sentence, kind, quoted, score))
+    return tuple(scored)
 
 
 # --------------------------------------------------------------------------- aggregates
@@ -335,6 +468,38 @@ def _score_sentence(
 
 def _mean(values: Sequence[float]) -> float:
     return math.fsum(values) / len(values) if values else math.nan
+
+
+def _split_scores(
+    scored: Sequence[SentenceSentiment],
+) -> tuple[list[float], list[float], list[tuple[float, float]], list[tuple[float, float]]]:
+    """Inputs of the article means, in one pass over the scored sentences.
+
+    Returns:
+        The compounds of the headline sentences, those of the body sentences (both
+        without NaN: unscored sentences), and the ``(compound, weight)`` pairs of the
+        body's narrator parts and quoted parts, weighted by their share of the
+        sentence's words (:attr:`SentenceSentiment.narrator_weight`, computed inline).
+    """
+    isnan = math.isnan
+    head: list[float] = []
+    values: list[float] = []
+    narrator: list[tuple[float, float]] = []
+    quoted: list[tuple[float, float]] = []
+    for s in scored:
+        compound = s.compound
+        if isnan(compound):
+            continue
+        if s.kind == "headline":
+            head.append(compound)
+            continue
+        values.append(compound)
+        n_words, q_words = s.narrator_words, s.quoted_words
+        if n_words:
+            narrator.append((s.narrator_compound, n_words / (n_words + q_words)))
+        if q_words:
+            quoted.append((s.quoted_compound, 1.0 - n_words / (n_words + q_words)))
+    return head, values, narrator, quoted
 
 
 def _weighted_mean(pairs: Sequence[tuple[float, float]]) -> tuple[float, float]:
@@ -487,8 +652,17 @@ def _actor_sentiment(
             sentences=len(sentences[g.name]),
             sentiment_mean=_mean([compounds[i] for i in sorted(sentences[g.name])]),
         )
+        if mentions[g.name]
+        else _unmentioned(g.name)
         for g in groups
     )
+
+
+@lru_cache(maxsize=1024)
+def _unmentioned(actor: str) -> ActorSentiment:
+    """The entry of a group with no mention (frozen, so one object serves every article:
+    most groups of the actor set are absent from most articles)."""
+    return ActorSentiment(actor=actor, mentions=0, sentences=0, sentiment_mean=math.nan)
 
 
 def score_sentiment(
@@ -532,29 +706,20 @@ def score_sentiment(
         )
     if not isinstance(resamples, int) or resamples < 100:
         raise InputError(f"resamples: expected an int >= 100, got {resamples!r}")
-    kinds = {p.index: p.kind for p in doc.paragraphs}
-    quoted = doc.quoted_intervals()
-    source = doc.source
-    scored = tuple(
-        _score_sentence(source, s, kind, quoted)
-        for s in doc.sentences
-        if (kind := kinds.get(s.paragraph, "body")) != "embed_attribution"
-    )
-    head = [s.compound for s in scored if s.kind == "headline" and not math.isnan(s.compound)]
-    body = [s for s in scored if s.kind != "headline" and not math.isnan(s.compound)]
-    values = [s.compound for s in body]
+    scored = _score_sentences(doc)
+    head, values, narrator_pairs, quoted_pairs = _split_scores(scored)
     flags: list[str] = []
     if not values:
         flags.append("sentiment_no_sentences")
     elif len(values) == 1:
         flags.append("sentiment_single_sentence")
     n = len(values)
-    narrator, n_weight = _weighted_mean(
-        [(s.narrator_compound, s.narrator_weight) for s in body if s.narrator_words]
-    )
-    quoted_mean, q_weight = _weighted_mean(
-        [(s.quoted_compound, 1.0 - s.narrator_weight) for s in body if s.quoted_words]
-    )
+    narrator, n_weight = _weighted_mean(narrator_pairs)
+    quoted_mean, q_weight = _weighted_mean(quoted_pairs)
+    # counted with C-level comparisons; the values hold no NaN, so every value is
+    # positive (>= 0.05), negative (<= -0.05) or neutral (in between), one of the three
+    n_positive = sum(map(POSITIVE_THRESHOLD.__le__, values))
+    n_negative = sum(map(NEGATIVE_THRESHOLD.__ge__, values))
     ci_low, ci_high = _bootstrap_interval(values, resamples, seed)
     groups = _resolve_actors(actors)
     actor_scores = (
@@ -570,11 +735,9 @@ def score_sentiment(
         narrator=narrator,
         quoted=quoted_mean,
         headline=_mean(head),
-        share_positive=sum(v >= POSITIVE_THRESHOLD for v in values) / n if n else math.nan,
-        share_negative=sum(v <= NEGATIVE_THRESHOLD for v in values) / n if n else math.nan,
-        share_neutral=(
-            sum(NEGATIVE_THRESHOLD < v < POSITIVE_THRESHOLD for v in values) / n if n else math.nan
-        ),
+        share_positive=n_positive / n if n else math.nan,
+        share_negative=n_negative / n if n else math.nan,
+        share_neutral=(n - n_positive - n_negative) / n if n else math.nan,
         ci_low=ci_low,
         ci_high=ci_high,
         narrator_weight=n_weight,

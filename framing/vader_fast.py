@@ -29,7 +29,13 @@ from functools import cache
 from itertools import pairwise, repeat
 from typing import Any
 
-__all__ = ["PROBES", "REPRODUCED_VERSION", "agrees_with_reference", "polarity_scores"]
+__all__ = [
+    "PROBES",
+    "REPRODUCED_VERSION",
+    "agrees_with_reference",
+    "polarity_and_words",
+    "polarity_scores",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +66,11 @@ PROBES = (
 
 _PUNCT = string.punctuation
 
+#: ``(compound, pos, neu, neg, chunks)``, see :func:`polarity_and_words`.
+_Scores = tuple[float, float, float, float, int]
+#: Scores of a text with no word at all (no chunk either).
+_EMPTY: _Scores = (0.0, 0.0, 0.0, 0.0, 0)
+
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
@@ -76,6 +87,10 @@ class _Tables:
     context_words: frozenset[str]
     idiom_pairs: frozenset[tuple[str, str]]
     idiom_words: frozenset[str]
+    long_keys: frozenset[str]
+    short_keys: frozenset[str]
+    blockers: frozenset[str]
+    token_blockers: frozenset[str]
 
 
 @cache
@@ -93,6 +108,11 @@ def _tables() -> _Tables:
     phrases = [k.split() for k in (*vs.SPECIAL_CASES, *boosters) if " " in k]
     pairs = frozenset(pair for words in phrases for pair in pairwise(words))
     common = {"the", "of", "to", "for", "just", "right", "bad"}
+    hit_keys = frozenset(analyser.lexicon).difference(boosters)
+    context_words = frozenset(boosters) | negate | {"no", "so", "this", "least"}
+    idiom_words = frozenset(b if b not in common else a for a, b in pairs)
+    short_keys = frozenset(k for k in hit_keys if len(k.strip(_PUNCT)) <= 2)
+    blockers = context_words | idiom_words | {"kind", "but"}
     return _Tables(
         lexicon=dict(analyser.lexicon),
         emojis=dict(analyser.emojis),
@@ -103,14 +123,24 @@ def _tables() -> _Tables:
         b_incr=vs.B_INCR,
         c_incr=vs.C_INCR,
         n_scalar=vs.N_SCALAR,
-        hit_keys=frozenset(analyser.lexicon).difference(boosters),
+        hit_keys=hit_keys,
         # Words that change a lexicon word's valence from up to three places before it
         # (boosters, negators, "no", "so"/"this", "least"; see _score_words).
-        context_words=frozenset(boosters) | negate | {"no", "so", "this", "least"},
+        context_words=context_words,
         idiom_pairs=pairs,
         # one word of every pair that is not a common word: without any of them in a
         # sentence, no pair can occur (a cheap set test before the pair test)
-        idiom_words=frozenset(b if b not in common else a for a, b in pairs),
+        idiom_words=idiom_words,
+        # A word is scored as its punctuation-stripped core when that has more than two
+        # characters, else as written (_strip_punc_if_word): it is a lexicon word exactly
+        # when its core is one of the long keys or the word as written one of the keys
+        # whose own core is that short (see polarity_and_words).
+        long_keys=frozenset(k for k in hit_keys if len(k) > 2),
+        short_keys=short_keys,
+        # Words that can make a lexicon word's valence differ from its lexicon value
+        # (besides capitals): context words, idiom words, "kind" (of), "but".
+        blockers=blockers,
+        token_blockers=blockers | short_keys,
     )
 
 
@@ -255,7 +285,7 @@ def _but_check(lw: list[str], sentiments: list[Any]) -> list[Any]:
     return sentiments
 
 
-def _score_valence(values: list[float], n: int, text: str) -> dict[str, float]:
+def _score_valence(values: list[float], n: int, text: str, chunks: int) -> _Scores:
     """vaderSentiment's score_valence: compound, then the three shares, rounded alike.
 
     Args:
@@ -263,10 +293,12 @@ def _score_valence(values: list[float], n: int, text: str) -> dict[str, float]:
             words have valence 0, which changes none of the sums below).
         n: Number of words of the sentence (> 0).
         text: The sentence (for its "!" and "?").
+        chunks: Passed through as the last item (see :func:`polarity_and_words`).
 
     Returns:
-        The four scores, from the same floating-point operations in the same order as
-        over the full per-word list: ``sum`` adds the other words' integer zeros as 0.0,
+        ``(compound, pos, neu, neg, chunks)``: the four scores, from the same
+        floating-point operations in the same order as over the full per-word list:
+        ``sum`` adds the other words' integer zeros as 0.0,
         which leaves a running float sum unchanged (it is never -0.0 after the first
         float is added to the integer start 0).
     """
@@ -282,7 +314,11 @@ def _score_valence(values: list[float], n: int, text: str) -> dict[str, float]:
     elif sum_s < 0:
         sum_s -= punct
     compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
-    compound = max(-1.0, min(1.0, compound))
+    # max(-1.0, min(1.0, compound)) by comparisons (the sum is finite, never NaN)
+    if compound > 1.0:
+        compound = 1.0
+    elif compound < -1.0:
+        compound = -1.0
     # every value is a float, so float(score) is the value itself
     pos_sum = 0.0
     neg_sum = 0.0
@@ -300,21 +336,15 @@ def _score_valence(values: list[float], n: int, text: str) -> dict[str, float]:
     elif pos_sum < abs_neg:
         neg_sum -= punct
     total = pos_sum + math.fabs(neg_sum) + neu_count
-    return {
-        "neg": round(math.fabs(neg_sum / total), 3),
-        "neu": round(math.fabs(neu_count / total), 3),
-        "pos": round(math.fabs(pos_sum / total), 3),
-        "compound": round(compound, 4),
-    }
-
-
-def _empty() -> dict[str, float]:
-    return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-
-
-def _neutral() -> dict[str, float]:
-    """Scores of a sentence with words but no lexicon word: compound 0, all neutral."""
-    return {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
+    # pos_sum and neu_count are >= 0 and total > 0: their shares are never negative
+    # (nor -0.0), so math.fabs would return them unchanged
+    return (
+        round(compound, 4),
+        round(pos_sum / total, 3),
+        round(neu_count / total, 3),
+        round(math.fabs(neg_sum / total), 3),
+        chunks,
+    )
 
 
 def polarity_scores(text: str) -> dict[str, float]:
@@ -327,9 +357,36 @@ def polarity_scores(text: str) -> dict[str, float]:
         ``{"neg", "neu", "pos", "compound"}``: compound in -1..+1 (higher = more positive,
         >= 0.05 positive, <= -0.05 negative; Hutto and Gilbert 2014), shares in 0..1.
     """
+    compound, pos, neu, neg, _ = polarity_and_words(text)
+    return {"neg": neg, "neu": neu, "pos": pos, "compound": compound}
+
+
+def polarity_and_words(text: str) -> _Scores:
+    """VADER scores of ``text`` as a tuple, with its word count when that comes free.
+
+    The scores of :func:`polarity_scores` without building a dict (what
+    :mod:`framing.sentiment` calls for every sentence), plus the number of
+    whitespace-separated chunks of ``text`` that hold a letter or digit (the word
+    count of :mod:`framing.sentiment`) when ``text`` is printable ASCII: there a
+    chunk holds a letter or digit exactly when stripping ASCII punctuation leaves
+    something, which the scorer computes anyway (``str.split`` and the regular
+    expression ``\\S`` split at the same whitespace). Otherwise the count is -1
+    (unknown).
+
+    Args:
+        text: One sentence.
+
+    Returns:
+        ``(compound, pos, neu, neg, chunks)``: the scores as in :func:`polarity_scores`
+        and the chunk count (>= 0) or -1.
+    """
     t = _tables()
-    if not text.isascii() and not t.emoji_chars.isdisjoint(text):  # every emoji key is non-ASCII
-        text = _replace_emoji(text, t.emojis)
+    if text.isascii():
+        countable = text.isprintable()
+    else:
+        countable = False
+        if not t.emoji_chars.isdisjoint(text):  # every emoji key is non-ASCII
+            text = _replace_emoji(text, t.emojis)
     # vaderSentiment strips the text's outer whitespace; split() ignores it, and the
     # punctuation emphasis only counts "!" and "?", so the text is used unstripped.
     lower = text.lower()
@@ -340,26 +397,47 @@ def polarity_scores(text: str) -> dict[str, float]:
         # word as written (no character lower-cases to ASCII punctuation).
         tokens = lower.split()
         if not tokens:
-            return _empty()
+            return _EMPTY
         # C-level map and set tests: a third of news sentences hold no lexicon word at
         # all (as a stripped word or as written), and are done here.
         cores = list(map(str.strip, tokens, repeat(_PUNCT)))
-        if t.hit_keys.isdisjoint(cores) and t.hit_keys.isdisjoint(tokens):
-            return _neutral()
+        chunks = len(cores) - cores.count("") if countable else -1
+        # A word counts as its core when that is longer than two characters, else as
+        # written: no long key among the cores and no short key among the words as
+        # written is exactly "no lexicon word" (see _Tables.long_keys).
+        # (token_blockers holds the short keys: one pass over the words for both tests)
+        unblocked = t.token_blockers.isdisjoint(tokens)
+        if t.long_keys.isdisjoint(cores) and (unblocked or t.short_keys.isdisjoint(tokens)):
+            return (0.0, 0.0, 1.0, 0.0, chunks)  # words, none in the lexicon: all neutral
+        if unblocked and countable and "n't" not in lower and t.blockers.isdisjoint(cores):
+            # Half the sentences with lexicon words have no word near which a rule
+            # could fire (no context or idiom word, "kind" or "but" as core or as
+            # written, no short key): every lexicon word is a core among the long keys
+            # and scores its lexicon value unless written in capitals (see
+            # _score_words), which it is not when its upper-case form is nowhere in
+            # the (ASCII) text. All C-level: no per-word Python loop.
+            found = list(filter(t.long_keys.__contains__, cores))
+            for word in found:
+                if word.upper() in text:
+                    break  # maybe in capitals: the general path decides
+            else:
+                return _score_valence(list(map(t.lexicon.__getitem__, found)), len(tokens),
+                                      text, chunks)
         # vaderSentiment's _strip_punc_if_word: keep the word when stripping leaves <= 2 chars
         lw = [core if len(core) > 2 else token for token, core in zip(tokens, cores)]
         plain_ok = "n't" not in lower
     else:
         words = [tok if len(s := tok.strip(_PUNCT)) <= 2 else s for tok in text.split()]
         if not words:
-            return _empty()
+            return _EMPTY
         lw = [w.lower() for w in words]
         plain_ok = False
-    return _score_words(text, lw, plain_ok, t)
+        chunks = -1
+    return _score_words(text, lw, plain_ok, t, chunks)
 
 
-def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables) -> dict[str, float]:
-    """Scores from the lower-cased, stripped words ``lw`` of ``text``.
+def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables, chunks: int) -> _Scores:
+    """Scores from the lower-cased, stripped words ``lw`` of ``text`` (and ``chunks``).
 
     Most lexicon words of news text have no booster, negator or idiom near them, and
     their valence is the lexicon value with at most the capitals rule applied. A word
@@ -370,18 +448,23 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables) -> dict[s
     unchanged (adding a booster scalar of 0.0 to a non-zero valence is exact, and no
     lexicon value is 0). All other words go through :func:`_valence`.
     """
-    found = t.hit_keys.intersection(lw)
-    if not found:
-        return _neutral()
+    # one pass for the lexicon words' places (no set intersection first: half the time)
+    hit_keys = t.hit_keys
+    hits = [i for i, w in enumerate(lw) if w in hit_keys]
+    if not hits:
+        return (0.0, 0.0, 1.0, 0.0, chunks)
     n = len(lw)
-    hits = [i for i, w in enumerate(lw) if w in found]
-    if "kind" in found:  # "kind of" is a dampener, not the lexicon word "kind"
+    if "kind" in lw:  # "kind of" is a dampener, not the lexicon word "kind"
         hits = [i for i in hits if not (lw[i] == "kind" and i < n - 1 and lw[i + 1] == "of")]
         if not hits:
-            return _neutral()
-    # str.isupper is the same on a word as written and on it stripped of punctuation
-    # (punctuation is uncased), so the split text serves for the capitals rules.
-    words = text.split()
+            return (0.0, 0.0, 1.0, 0.0, chunks)
+    # The words as written, for the capitals rules (str.isupper is the same on a word as
+    # written and on it stripped of punctuation, which is uncased), split only on need:
+    # in ASCII text a word written in capitals holds its lower-cased form upper-cased,
+    # so a lexicon word whose upper-case form is nowhere in the text is not in capitals
+    # (one substring test instead of a second split of every sentence).
+    words: list[str] | None = None
+    ascii_text = text.isascii()
     cap_diff = None  # "some words in capitals, not all": counted on first need
     if plain_ok and not t.idiom_words.isdisjoint(lw) and not t.idiom_pairs.isdisjoint(
         pairwise(lw)
@@ -397,12 +480,19 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables) -> dict[s
         ):
             # no rule but the capitals one can fire (see the docstring)
             valence = lex[w]
-            if words[i].isupper():
-                if cap_diff is None:
-                    cap_diff = 0 < n - sum(map(str.isupper, words)) < n
-                if cap_diff:
-                    valence = valence + c_incr if valence > 0 else valence - c_incr
+            if ascii_text and w.upper() not in text:
+                pass  # not written in capitals
+            else:
+                if words is None:
+                    words = text.split()
+                if words[i].isupper():
+                    if cap_diff is None:
+                        cap_diff = 0 < n - sum(map(str.isupper, words)) < n
+                    if cap_diff:
+                        valence = valence + c_incr if valence > 0 else valence - c_incr
         else:
+            if words is None:
+                words = text.split()
             if cap_diff is None:
                 cap_diff = 0 < n - sum(map(str.isupper, words)) < n
             valence = _valence(words, lw, i, cap_diff, t)
@@ -413,7 +503,7 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables) -> dict[s
             sentiments[i] = v
         sentiments = _but_check(lw, sentiments)
         values = [sentiments[i] for i in hits]
-    return _score_valence(values, n, text)
+    return _score_valence(values, n, text, chunks)
 
 
 @cache

@@ -319,13 +319,19 @@ def test_seed_articles_scores_in_range_and_per_sentence(path):
 
 
 def test_falls_back_to_vadersentiment_when_fast_scorer_disagrees(monkeypatch):
+    import framing
     from framing import sentiment, vader_fast
 
+    seed = min((ROOT / "seeds").glob("*.txt"))
+    doc = framing.parse(seed.read_text(encoding="utf-8"))
+    fast_scores = score_sentiment(doc)
     monkeypatch.setattr(vader_fast, "agrees_with_reference", lambda: False)
     sentiment._vader.cache_clear()
     try:
         assert sentiment._vader() is sentiment._vader_reference()
         assert polarity("The book was good.")[0] == GOOD
+        # the reference scorer gives no word counts: they are counted, to the same values
+        assert repr(score_sentiment(doc)) == repr(fast_scores)
     finally:
         monkeypatch.undo()
         sentiment._vader.cache_clear()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import random
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -134,3 +135,176 @@ def test_draws_past_the_cached_size_are_not_kept(monkeypatch):
     values = [round(math.sin(k), 4) for k in range(70)]  # 70 * 1000 > 2**16 draws
     assert _bootstrap_interval(values, 1000, 2014) == _plain_interval(values, 1000, 2014)
     assert sentiment._uniform_draws.cache_info().currsize == 0
+
+
+# ----------------------------------------------------------------- sentence scoring paths
+
+
+def _plain_sentence(source, sentence, kind, quoted):
+    """Per-sentence scoring done the plain way: every sentence's quoted parts cut with
+    _clip, words counted with the regular expression, each text and part normalised on
+    its own and scored by vaderSentiment itself (the reference scorer)."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing.sentiment import (
+        _LETTER,
+        SentenceSentiment,
+        _count_words,
+        _normalise,
+        _voice_parts,
+    )
+
+    vader = SentimentIntensityAnalyzer().polarity_scores
+
+    def polarity(text):
+        s = vader(_normalise(text))
+        return s["compound"], s["pos"], s["neu"], s["neg"]
+
+    text, nan = sentence.text, math.nan
+    if not _LETTER.search(text):
+        return SentenceSentiment(sentence.index, sentence.start, sentence.end,
+                                 nan, nan, nan, nan, "narrator", kind)
+    compound, pos, neu, neg = polarity(text)
+    if kind == "embed":
+        narrator_text, quoted_text = "", text
+    else:
+        narrator_text, quoted_text = _voice_parts(source, sentence.start, sentence.end, quoted)
+    n_words = _count_words(narrator_text) if narrator_text else 0
+    q_words = _count_words(quoted_text) if quoted_text else 0
+    if q_words == 0:
+        voice, n_compound, q_compound = "narrator", compound, nan
+    elif n_words == 0:
+        voice, n_compound, q_compound = "quoted", nan, compound
+    else:
+        voice = "mixed"
+        n_compound, q_compound = polarity(narrator_text)[0], polarity(quoted_text)[0]
+    return SentenceSentiment(sentence.index, sentence.start, sentence.end, compound, pos,
+                             neu, neg, voice, kind, n_words, q_words, n_compound, q_compound)
+
+
+def _plain_sentences(doc):
+    kinds = {p.index: p.kind for p in doc.paragraphs}
+    quoted = doc.quoted_intervals()
+    return tuple(
+        _plain_sentence(doc.source, s, kinds.get(s.paragraph, "body"), quoted)
+        for s in doc.sentences
+        if kinds.get(s.paragraph, "body") != "embed_attribution"
+    )
+
+
+def _same(a, b):
+    return repr(a) == repr(b)  # NaN-aware, and -0.0 differs from 0.0
+
+
+_PIECES = ["The police were brave.", "It was not good at all!", "\u201cGreat,\u201d he said.",
+           '"I love it," she said, "but it was BAD."', "Protesters \u2014 angry \u2014 left.",
+           "\u2018Don\u2019t worry,\u2019 he said.", "I can't stand it :)", "U.S. GOOD news?",
+           "It is kind of good.", '"', "\u201c\u201d", "-- 42 --", "Caf\u00e9 \u00e9t\u00e9 good",
+           "\u0130stanbul was lovely.", "So happy \U0001F601.", "\u201cNo.\u201d", "ok. no, a."]
+
+
+def test_sentence_scores_equal_the_plain_path_on_parsed_text():
+    import framing
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(
+        (Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
+    rng = random.Random(21)
+    for _ in range(60):
+        paragraphs = [" ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 5)))
+                      for _ in range(rng.randint(1, 4))]
+        texts.append("\n\n".join(paragraphs))
+    from framing.sentiment import _score_sentences
+
+    for text in texts:
+        doc = framing.parse(text)
+        assert _same(_score_sentences(doc), _plain_sentences(doc))
+
+
+def _hand_doc(texts, spans, kinds=None, shift_text=False):
+    from framing.document import Document, Paragraph, QuoteSpan, Sentence
+
+    source = " ".join(texts)
+    sentences, pos = [], 0
+    for i, text in enumerate(texts):
+        written = text.upper() if shift_text and i % 2 else text  # not the source slice
+        sentences.append(Sentence(i, pos, pos + len(text), written, i))
+        pos += len(text) + 1
+    kinds = kinds or ["body"] * len(texts)
+    paragraphs = tuple(Paragraph(i, s.start, s.end, texts[i], kinds[i])
+                       for i, s in enumerate(sentences))
+    quote_spans = tuple(QuoteSpan(a - 1, b + 1, a, b, '"', '"') for a, b in spans)
+    return Document(source=source, text=source, paragraphs=paragraphs,
+                    sentences=tuple(sentences), quote_spans=quote_spans)
+
+
+def test_sentence_scores_equal_the_plain_path_on_hand_built_documents():
+    # Hand-built Documents may break what parse guarantees: quoted intervals unsorted or
+    # overlapping, empty or reversed, a sentence's text differing from its source slice;
+    # embedded posts and their attribution lines. The fast paths must then give what
+    # the plain path gives.
+    from framing.sentiment import _score_sentences
+
+    rng = random.Random(22)
+    kinds_pool = ["body", "body", "headline", "embed", "embed_attribution"]
+    for _ in range(300):
+        texts = [rng.choice(_PIECES) for _ in range(rng.randint(1, 5))]
+        length = len(" ".join(texts))
+        spans = []
+        for _ in range(rng.randint(0, 4)):
+            a = rng.randint(1, max(1, length - 1))
+            spans.append((a, min(length, a + rng.randint(-2, 40))))
+        if rng.random() < 0.5:
+            spans.sort()
+        kinds = [rng.choice(kinds_pool) for _ in texts]
+        doc = _hand_doc(texts, spans, kinds, shift_text=rng.random() < 0.3)
+        assert _same(_score_sentences(doc), _plain_sentences(doc)), (texts, spans, kinds)
+
+
+def test_quote_free_is_clip_finding_nothing():
+    from framing.sentiment import _clip, _quote_free
+
+    rng = random.Random(23)
+    for _ in range(3000):
+        bounds = sorted(rng.sample(range(60), 2 * rng.randint(0, 6)))
+        pairs = list(zip(bounds[::2], bounds[1::2]))
+        if rng.random() < 0.3:  # zero-length intervals are allowed
+            pairs.append((rng.choice(bounds) if bounds else 5,) * 2)
+            pairs.sort()
+        free = _quote_free(pairs)
+        sorted_ok = all(a <= b for a, b in pairs) and all(
+            pairs[k][1] <= pairs[k + 1][0] for k in range(len(pairs) - 1))
+        if not sorted_ok:
+            assert free is None
+            continue
+        for _ in range(20):
+            start = rng.randint(0, 60)
+            end = start + rng.randint(0, 15)
+            assert free(start, end) == (not _clip(pairs, start, end)), (pairs, start, end)
+    assert _quote_free([(5, 9), (2, 3)]) is None  # unsorted: general path for all
+    # by hand: [10, 20) quoted; [0, 10) ends where the quote starts, [20, 25) starts
+    # where it ends, [5, 11) takes one quoted character
+    free = _quote_free([(10, 20)])
+    assert free(0, 10) and free(20, 25) and not free(5, 11)
+
+
+def test_article_aggregates_are_the_plain_formulas():
+    import framing
+    from framing.sentiment import score_sentiment
+
+    for path in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")):
+        doc = framing.parse(path.read_text(encoding="utf-8"))
+        s = score_sentiment(doc, actors=())
+        body = [x for x in s.sentences if x.kind != "headline" and not math.isnan(x.compound)]
+        values = [x.compound for x in body]
+        n = len(values)
+        assert s.share_positive == sum(v >= 0.05 for v in values) / n
+        assert s.share_negative == sum(v <= -0.05 for v in values) / n
+        assert s.share_neutral == sum(-0.05 < v < 0.05 for v in values) / n
+        pairs = [(x.narrator_compound, x.narrator_weight) for x in body if x.narrator_words]
+        total = math.fsum(w for _, w in pairs)
+        assert s.narrator == math.fsum(v * w for v, w in pairs) / total
+        assert s.narrator_weight == total
+        pairs = [(x.quoted_compound, 1.0 - x.narrator_weight) for x in body if x.quoted_words]
+        total = math.fsum(w for _, w in pairs)
+        assert s.quoted == math.fsum(v * w for v, w in pairs) / total
+        assert s.quoted_weight == total

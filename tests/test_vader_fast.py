@@ -145,3 +145,56 @@ def test_agrees_with_vadersentiment_on_random_word_sequences(reference):
         assert vader_fast.polarity_scores(text) == reference(text)
 
     check()
+
+
+def test_polarity_and_words_is_polarity_scores_plus_the_word_count():
+    import random
+    import re
+
+    plain_words = re.compile(r"\S*[^\W_]\S*")  # framing.sentiment's word: a chunk with a letter or digit
+    rng = random.Random(31)
+    pieces = _VOCAB + ["a,", "I.", "--", "-", "_", "3.", "e-mail", "(x)", "\x01", "caf\u00e9",
+                       "\u2014", "\u0130", "\t", "\n", "\x1c", "U.S.", "OK.", "ok", ":-)"]
+    texts = TRICKY + list(vader_fast.PROBES)
+    for _ in range(5000):
+        texts.append(" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 16))))
+    for text in texts:
+        compound, pos, neu, neg, words = vader_fast.polarity_and_words(text)
+        assert vader_fast.polarity_scores(text) == {
+            "neg": neg, "neu": neu, "pos": pos, "compound": compound}
+        if text.isascii() and text.isprintable():
+            assert words == len(plain_words.findall(text)), repr(text)
+        else:
+            assert words == -1 or (words == 0 and not text.split()), repr(text)
+    # by hand: "He said -- good." has 3 chunks with a letter ("--" has none)
+    assert vader_fast.polarity_and_words("He said -- good.")[4] == 3
+
+
+def test_word_rule_tables_split_the_lexicon_exactly():
+    # A word scores as its punctuation-stripped core when that is longer than two
+    # characters, else as written; the long keys (tested against cores) and short keys
+    # (tested against words as written) must find exactly the lexicon words.
+    import string
+
+    t = vader_fast._tables()
+    punctuation = string.punctuation
+    candidates = set()
+    for key in t.hit_keys:
+        for wrap in ("", ".", '"', "(", "!!", "'s", ":"):
+            candidates.update({key, wrap + key, key + wrap, wrap + key + wrap})
+    for token in candidates:
+        core = token.strip(punctuation)
+        scored_as = core if len(core) > 2 else token
+        assert (scored_as in t.hit_keys) == (core in t.long_keys or token in t.short_keys), token
+    assert t.short_keys <= t.token_blockers and t.context_words <= t.blockers
+
+
+@pytest.mark.parametrize("text", [
+    "The GOOD news", "The news was GOOD, they said", "GOOD", "good GOOD good", "U.S. GOOD",
+    "A good day for the U.S.", "Good news", "OK good", "I love it", "I LOVE IT",
+    "love loved LOVE", "The Good the bad", ":) good", "ok. good", "good ok", "goodness good",
+])
+def test_capitals_gate_agrees_with_vadersentiment(text, reference):
+    # lexicon words without any modifier near them: the short path decides capitals
+    # by looking for the word's upper-case form in the text
+    assert vader_fast.polarity_scores(text) == reference(text)
