@@ -396,29 +396,6 @@ def _ratio_bound(a: str, b: str) -> float:
     return 2.0 * len(_letters(a) & _letters(b)) / (len(a) + len(b))
 
 
-def _normal_name(raw: str, registry: ActorRegistry) -> tuple[str, int, bool]:
-    """A matched capitalised run without a sentence opener, determiner or 's.
-
-    Returns:
-        ``(name, offset of name in raw, lone)``: ``lone`` is True for a single ordinary
-        word (not all capitals, not a handle, not a registry name), which is skipped at the
-        start of a sentence.
-    """
-    name, shift = raw, 0
-    opener = _OPENER_RE.match(name)
-    if opener:
-        name = name[opener.end():]
-        shift += opener.end()
-    lead = _DETERMINER_RE.match(name)
-    if lead:
-        name = name[lead.end():]
-        shift += lead.end()
-    name = _POSSESSIVE_RE.sub("", name).rstrip(".")
-    lone = (bool(name) and len(name.split()) == 1 and not name.isupper()
-            and not name.startswith("@") and registry.lookup(name) is None)
-    return name, shift, lone
-
-
 def find_mentions(doc: Document, registry: ActorRegistry | None = None) -> tuple[Mention, ...]:
     """Capitalised names and handles in narrator text (outside quotation marks).
 
@@ -601,31 +578,6 @@ def _scan_mentions(doc: Document, registry: ActorRegistry | None) -> list[_Found
                 x.kind = "org"
                 x._extra = words
     return found
-
-
-#: What :func:`_plan` needs of a matched capitalised run, which depends on the run
-#: and the registry only: ``(name, offset of name in the run, lone, kind, title words,
-#: single word, kind of an "other" single word)``.
-_NameInfo = tuple[str, int, bool, str, str, bool, str]
-
-
-def _name_info(raw: str, registry: ActorRegistry) -> _NameInfo | None:
-    """The name in a matched run and how :func:`find_mentions` treats it (None: no name)."""
-    name, offset, lone = _normal_name(raw, registry)
-    if not name:
-        return None
-    kind = _classify(name, registry)
-    title_words = ""
-    head_words, tail = _split_title(name)
-    if head_words and tail and _classify(tail, registry) == "person":
-        kind = "person"  # "Home Secretary Laura Pemberton", "Labour MP Zarah Sultana"
-    if kind == "person":
-        title_words, name = _split_title(name)
-        if name in raw:
-            offset = raw.find(name)
-    single = len(name.split()) == 1
-    other_kind = "person" if registry.lookup(name) is None else "org"
-    return name, offset, lone, kind, title_words, single, other_kind
 
 
 _MEMBER_NOUNS = (r"activists|supporters|members|campaigners|protesters|protestors|volunteers|"
