@@ -314,3 +314,36 @@ def test_seed_embeds_are_masked_and_mask_never_overlaps(name):
     for s in top:
         para_ends = [p.end for p in paras if p.start <= s.content_start < p.end + 1]
         assert para_ends and s.content_end <= para_ends[0]
+
+
+_SPAN_ALPHABET = ["'", "’", "‘", '"', "“", "”", "„", "''", "a", "s", "n", "1", " ", "\n", ".",
+                  ",", "—", "(", ")", "é", "_", "!", "…", "-"]
+
+
+def _plain_closing_candidates(text: str) -> int:
+    # The definition: the last ' or ’ with no space before it, no letter or digit after
+    # it, and a space, closing punctuation, a quote mark or the end after it.
+    last = -1
+    for i, ch in enumerate(text):
+        if ch not in "'’":
+            continue
+        prev = text[i - 1] if i > 0 else ""
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        closes = nxt == "" or nxt.isspace() or nxt in ".,;:!?)]}…—–-" or nxt in "\"”’'"
+        if prev != "" and not prev.isspace() and not nxt.isalnum() and closes:
+            last = i
+    return last
+
+
+def test_closing_candidates_follow_the_definition() -> None:
+    import random
+
+    from framing.quotespans import _closing_candidates
+
+    rng = random.Random(5)
+    texts = ["officers' duties", "the 'fine' line", "it's", "'", "x'", "x’.", " ' "]
+    texts += ["".join(rng.choice(_SPAN_ALPHABET) for _ in range(rng.randint(0, 14)))
+              for _ in range(4000)]
+    for text in texts:
+        assert _closing_candidates(text) == _plain_closing_candidates(text), text
+    assert _closing_candidates("the 'fine' line") == 9  # by hand: the mark after "fine"
