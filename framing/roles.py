@@ -92,7 +92,10 @@ class ActorRegistry:
         """The actor whose name or alias equals ``name``, or None."""
         if not name:
             return None
-        return self._index().get(_key(name))
+        index = self._index_cache  # _index() and _key() inlined: called per name mention
+        if index is None:
+            index = self._index()
+        return index.get(_key_cached(name) if len(name) <= 200 else _key_plain(name))
 
     def find_in(self, text: str) -> tuple[Actor, str, int, int] | None:
         """The longest actor name or alias occurring in ``text`` as whole words.
@@ -395,12 +398,15 @@ def _cue_ranks() -> dict[str, tuple[int, int, str]]:
 
 def _role_from_cues(description: str) -> str | None:
     """:func:`role_from_cues` of a non-empty description."""
-    if is_shadow_office(description):
+    low = description.lower()
+    # "hadow" in the lower case is implied by a match of _SHADOW_RE ("h", "a", "d", "o" and
+    # "w" match only their two ASCII cases, as "s" does not), and cheaper to test
+    if "hadow" in low and is_shadow_office(description):
         return "politician"  # shadow ministers are opposition politicians
     pattern, _ = _cue_regex()
     ranks = _cue_ranks()
     best: tuple[int, int, str] | None = None
-    for m in pattern.finditer(description.lower()):
+    for m in pattern.finditer(low):
         rank = ranks[m.group(0)]  # the cue matched (the pattern's alternatives are the cues)
         if best is None or rank[:2] > best[:2]:
             best = rank
@@ -428,9 +434,27 @@ def _verbs() -> dict[str, tuple[str, str]]:
 @cache
 def verb_pattern() -> re.Pattern[str]:
     """A regex matching any attribution-verb form as whole words (case-insensitive)."""
-    alternatives = sorted(_verbs(), key=len, reverse=True)
+    return _forms_pattern(tuple(sorted(_verbs(), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=8)
+def _verb_subset_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching the single-word attribution-verb forms that are in ``words``
+    (lower case), built as :func:`verb_pattern` is.
+
+    Where :func:`verb_pattern` matches such a form it matches the whole word (no letter,
+    apostrophe or hyphen beside it) and no longer form starts with that word (the
+    multi-word forms open with other words and their later words, "to", "for", "out", are
+    not in the verb list), so this pattern finds the same matches of those forms as
+    :func:`verb_pattern` does, while skipping every other verb.
+    """
+    forms = [form for form in _verbs() if form in words]
+    return _forms_pattern(tuple(sorted(forms, key=len, reverse=True)))
+
+
+def _forms_pattern(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     # case-insensitive through _partitioned's classes and (?i:...) groups
-    return re.compile(rf"(?<![\w'’-])(?:{_partitioned(alternatives)})(?![\w'’-])")
+    return re.compile(rf"(?<![\w'’-])(?:{_partitioned(list(alternatives))})(?![\w'’-])")
 
 
 #: The characters an ASCII letter matches case-insensitively besides its two cases
@@ -476,5 +500,7 @@ def verb_lemma(cue: str) -> str:
 
 def verb_class(cue: str) -> str:
     """The class of an attribution verb form from ``verbs.toml``, or ``""`` when unknown."""
-    entry = _verbs().get(_SPACES_RE.sub(" ", cue.lower().strip()))
+    low = cue.lower()
+    # a cue of letters alone (nearly all) has no spaces to strip or collapse
+    entry = _verbs().get(low if low.isalpha() else _SPACES_RE.sub(" ", low.strip()))
     return entry[1] if entry else ""

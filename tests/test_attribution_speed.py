@@ -138,6 +138,40 @@ def test_verb_pattern_matches_like_the_case_insensitive_alternation():
         ]
 
 
+# --------------------------------------------------------------------------- name regex
+
+
+def test_name_regex_matches_like_the_plain_alternation():
+    # The run regex as first written: a handle, or capitalised words joined by spaces and
+    # connectors. The fast form opens with one character class; every match (also with
+    # start and end bounds, as the scan uses) and every match at the start must agree.
+    cap = r"(?:[A-Z][\w’'\-]*[\w](?:(?<=s)['’](?=\s))?|[A-Z])\.?"
+    connectors = r"(?:of|for|the|and|de|da|del|la|le|van|von|al|bin|du|of\s+the|for\s+the)"
+    plain = re.compile(rf"@\w+|{cap}(?:\s+(?:{connectors}\s+)?{cap})*")
+    pieces = ["A", "Ab", "s", "S", "’", "'", "-", ".", " ", "  ", "\n", "\u00a0", "@", "@x",
+              "of", "of the", "and", "x", "é", "É", "_", "1", ",", "Jones’ ", "U.S."]
+    rng = random.Random(11)
+    texts = _texts() + ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+                        for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in _NAME_RE.finditer(text)] == [
+            m.span() for m in plain.finditer(text)], repr(text)
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        assert [m.span() for m in _NAME_RE.finditer(text, a, b)] == [
+            m.span() for m in plain.finditer(text, a, b)], repr(text)
+        fast, slow = _NAME_RE.match(text), plain.match(text)
+        assert (fast and fast.span()) == (slow and slow.span()), repr(text)
+
+
+def test_name_regex_by_hand():
+    text = "@jo_b met Home Secretary Laura Pemberton of the Met; Jones’ aide, U.S. envoy."
+    # the handle; a run through "of the" (";" ends it); "Jones’" keeps its apostrophe
+    # before a space; "U.S." is two runs (a dot then no space ends a word)
+    assert [m.group(0) for m in _NAME_RE.finditer(text)] == [
+        "@jo_b", "Home Secretary Laura Pemberton of the Met", "Jones’", "U.", "S."]
+
+
 # --------------------------------------------------------------------------- evidence
 
 
