@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -266,10 +267,35 @@ _COUNTED_KINDS = frozenset(("word", "number"))
 def voice_word_counts(doc: Document) -> tuple[int, int]:
     """Word and number tokens of ``doc``'s sentences, and how many are quoted.
 
+    Loaded terms and quote balance both read these counts of one Document; the counts of
+    the last two Documents are kept, so :func:`framing.score` counts once.
+
     Returns:
         ``(words, quoted)``: the count of ``word`` and ``number`` tokens, and of those
         starting inside a top-level quotation's content (:meth:`Document.quoted_intervals`).
     """
+    return _voice_word_counts(_Same(doc))
+
+
+class _Same:
+    """A Document as a cache key by identity: hashing its fields would cost more than the
+    counts. The key holds the Document, so its id is not reused while it is cached."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+
+    def __hash__(self) -> int:
+        return id(self.doc)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.doc is self.doc
+
+
+@lru_cache(maxsize=2)
+def _voice_word_counts(key: _Same) -> tuple[int, int]:
+    doc = key.doc
     starts = [t[1] for s in doc.sentences for t in s.tokens if t[3] in _COUNTED_KINDS]
     intervals = doc.quoted_intervals()
     quoted = count_in_intervals(starts, intervals) if intervals and starts else 0

@@ -30,3 +30,25 @@ def test_interval_membership_matches_definition():
     inside = interval_membership(intervals)
     assert [i for i in range(10) if inside(i)] == [0, 3, 4, 5, 6, 7]
     assert not interval_membership([])(0)
+
+
+def test_voice_word_counts_by_hand_and_per_document():
+    # By hand: 'He said "very good" today.' has five words (He, said, very, good, today),
+    # two of them inside the quotation; a text with no quotation has none quoted. The
+    # counts are kept per Document object, so alternating between Documents, and new
+    # Documents made after others are gone, must each give their own counts.
+    import gc
+
+    from framing import parse
+    from framing.document import voice_word_counts
+
+    quoted = parse('He said "very good" today.')
+    plain = parse("Police said the march was peaceful.")
+    for _ in range(2):
+        assert voice_word_counts(quoted) == (5, 2)
+        assert voice_word_counts(plain) == (6, 0)
+    for n in range(1, 30):  # fresh Documents, some reusing freed ids
+        doc = parse(" ".join(["word"] * n) + ".")
+        assert voice_word_counts(doc) == (n, 0)
+        del doc
+        gc.collect()
