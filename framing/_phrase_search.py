@@ -32,6 +32,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -268,13 +269,39 @@ def search_regions(
         for region in regions:
             yield region, region_spans(source, region, match)
         return
-    lower = source.lower()
-    if len(lower) == len(source):
-        yield from window_search(source, lower, regions, table, match)
+    lower, text, splits = _prepared(source)
+    if text is not None:
+        yield from window_search(source, lower, regions, table, match, text, splits)
         return
     for region in regions:
         if may_match(source[region[0] : region[1]], probes):
             yield region, region_spans(source, region, match)
+
+
+#: Longest text whose preparation :func:`_prepared` keeps (a hostile huge input is
+#: prepared again rather than held).
+_PREPARED_MAX = 1_000_000
+
+
+def _prepared(source: str) -> tuple[str, bytes | None, dict[tuple[int, int], list[bytes]]]:
+    """``source.lower()``, its :func:`ascii_words` (None when lower-casing changes an
+    offset) and a table for the regions' word splits; the last two texts' are kept,
+    since the actor search and the term search of one document both read them."""
+    if len(source) > _PREPARED_MAX:
+        return _prepare(source)
+    return _prepared_cached(source)
+
+
+@lru_cache(maxsize=2)
+def _prepared_cached(
+    source: str,
+) -> tuple[str, bytes | None, dict[tuple[int, int], list[bytes]]]:
+    return _prepare(source)
+
+
+def _prepare(source: str) -> tuple[str, bytes | None, dict[tuple[int, int], list[bytes]]]:
+    lower = source.lower()
+    return lower, (ascii_words(lower) if len(lower) == len(source) else None), {}
 
 
 def window(source: str, start: int, end: int, pos: int, probe: Probe) -> list[int]:
@@ -313,9 +340,13 @@ def window_search(
     regions: Sequence[Region],
     table: ProbeTable,
     match: Matcher,
+    text: bytes | None = None,
+    splits: dict[tuple[int, int], list[bytes]] | None = None,
 ) -> Iterator[tuple[Region, list[Span]]]:
     """The spans of :func:`region_spans` for the regions passing the prefilter, matching
-    only the words near the probe hits. ``lower`` is ``source.lower()``, same length.
+    only the words near the probe hits. ``lower`` is ``source.lower()``, same length;
+    ``text`` is its :func:`ascii_words` when already made, and ``splits`` a table of the
+    regions' words (``text[start:end].split()``) shared with another search.
 
     Lower-casing a character keeps it a letter/digit or not (checked for every code
     point in the tests), so with offsets unchanged a word's normalised form has its
@@ -333,7 +364,10 @@ def window_search(
     instead. Yields ``(region, spans)`` in region order, for regions with a match
     (and perhaps some without).
     """
-    text = ascii_words(lower)
+    if text is None:
+        text = ascii_words(lower)
+    if splits is None:
+        splits = {}
     plans = []  # (region, hits to check, first window, end of its windows)
     texts: list[str] = []  # the windows' words, joined by the separator
     wins: list[tuple[int, int, int]] = []  # (a, b, region's plan) of each window
@@ -342,7 +376,9 @@ def window_search(
     step = len(table.separator)
     for region in regions:
         start, end = region[0], region[1]
-        words = text[start:end].split()  # the region's ASCII runs, and more
+        words = splits.get((start, end))
+        if words is None:  # the region's ASCII runs, and more
+            words = splits[start, end] = text[start:end].split()
         present = table.words.intersection(words)
         if not present:
             continue  # no probe in the region: may_match is False

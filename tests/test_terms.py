@@ -394,3 +394,31 @@ def test_speech_cue_prefilter_agrees_with_the_word_tokens() -> None:
         expected = any(t.norm in _SPEECH_CUES for t in word_tokens(text))
         assert _has_speech_cue(text) is expected, text
     assert _has_speech_cue("he SAID it") and not _has_speech_cue("unsaid")  # by hand
+
+
+def test_shared_preparation_gives_the_same_hits(monkeypatch) -> None:
+    # The actor and term searches of one document share its lower-cased text and region
+    # word splits (framing._phrase_search._prepared); with nothing shared (every text
+    # over the size limit, so prepared afresh each time) the results must be the same.
+    import glob
+
+    from framing import _phrase_search, parse
+    from framing.actors import find_actor_mentions
+    from framing.terms import score_terms
+
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("seeds/*.txt"))]
+    texts += ["Ünïcode İstanbul police said the 'woke' mob rioted.", "", "a"]
+
+    def run() -> list:
+        out = []
+        for text in texts:
+            doc = parse(text)
+            mentions = find_actor_mentions(doc)
+            out.append((mentions, score_terms(doc, mentions=mentions).as_dict()))
+        return out
+
+    shared = run()
+    monkeypatch.setattr(_phrase_search, "_PREPARED_MAX", -1)
+    _phrase_search._prepared_cached.cache_clear()
+    assert repr(run()) == repr(shared)
+    assert any(mentions for mentions, _ in shared)  # the seeds mention actors
