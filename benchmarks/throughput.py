@@ -56,7 +56,10 @@ def _jobs_comparison(texts: list[str], jobs: tuple[int, ...] = (1, 2), repeat: i
     workers) and the CPU seconds the rest of the machine used meanwhile ("others"): on a
     shared machine a low speed-up with busy "others" means the workers waited for a core.
     """
+    import hashlib
+
     from framing import Article
+    from framing.bench import in_fresh_copy
     from framing.stream import iter_records
 
     articles = [Article(id=f"mbic-{i}", text=t) for i, t in enumerate(texts)]
@@ -64,18 +67,25 @@ def _jobs_comparison(texts: list[str], jobs: tuple[int, ...] = (1, 2), repeat: i
     results: dict[str, object] = {"articles": len(articles), "words": words}
     reference = None
     list(iter_records(articles[:1]))  # load the resources first: both runs start warm
+
+    def one_run(n: int) -> list[object]:
+        busy0, own0, start = _busy_seconds(), _own_seconds(), time.perf_counter()
+        records = list(iter_records(articles, jobs=n))
+        seconds = time.perf_counter() - start
+        own = _own_seconds() - own0
+        others = max(0.0, _busy_seconds() - busy0 - own)
+        digest = hashlib.sha256(json.dumps(records, sort_keys=True).encode()).hexdigest()
+        return [seconds, own, others, digest]
+
     for n in jobs:
         runs = []
         for _ in range(repeat):
-            busy0, own0, start = _busy_seconds(), _own_seconds(), time.perf_counter()
-            records = list(iter_records(articles, jobs=n))
-            seconds = time.perf_counter() - start
-            own = _own_seconds() - own0
-            others = max(0.0, _busy_seconds() - busy0 - own)
+            # each run in a fresh copy of this process: no run reads the caches an
+            # earlier run filled with the same texts (see framing.bench.in_fresh_copy)
+            _, _, (seconds, own, others, digest) = in_fresh_copy(lambda n=n: one_run(n))
             runs.append((seconds, own, others))
-            dump = json.dumps(records, sort_keys=True)
-            identical = reference is None or dump == reference
-            reference = reference or dump
+            identical = reference is None or digest == reference
+            reference = reference or digest
         seconds, own, others = min(runs)
         results[f"jobs_{n}"] = {"seconds": round(seconds, 3),
                                 "words_per_second": round(words / seconds),

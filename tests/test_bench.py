@@ -119,3 +119,24 @@ def test_run_rounds_and_refuses_a_bad_repeat(tmp_path: Path) -> None:
     for bad in (0, -1, 1.5, True):
         with pytest.raises(InputError, match="repeat"):
             bench.run(path, repeat=bad)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs os.fork")
+def test_a_round_in_a_fresh_copy_leaves_this_process_as_it_was() -> None:
+    # What a timed round fills (here a list standing for a cache) stays in the copy;
+    # the result comes back; an error in the round is an error here, not a hang.
+    from framing.errors import FramingError
+
+    cache: list[int] = []
+
+    def round_() -> dict[str, int]:
+        cache.append(1)
+        return {"filled": len(cache)}
+
+    seconds, cpu, result = bench.in_fresh_copy(round_)
+    assert result == {"filled": 1} and cache == []
+    assert seconds >= 0 and cpu >= 0
+    _, _, again = bench.in_fresh_copy(round_)
+    assert again == {"filled": 1}  # the second round starts from the same state
+    with pytest.raises(FramingError, match="timed copy"):
+        bench.in_fresh_copy(lambda: 1 / 0)
