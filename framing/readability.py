@@ -488,7 +488,8 @@ def _sum_packed_words(words: list[str]) -> int:
     missing = [w for w, p in zip(words, found) if p is None]
     new = {word: _new_packed_word(word, table) for word in set(missing)}
     table.update(new)
-    return sum(p for p in found if p is not None) + sum(map(new.__getitem__, missing))
+    # filter(None, ...) drops the Nones (and zeros, which add nothing) in C
+    return sum(filter(None, found)) + sum(map(new.__getitem__, missing))
 
 
 @lru_cache(maxsize=1 << 14)
