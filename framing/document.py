@@ -14,6 +14,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
+from framing._identity import SameObject
+
 if TYPE_CHECKING:
     from framing.quotes import Quote
 
@@ -193,7 +195,7 @@ class Document:
     @property
     def word_count(self) -> int:
         """Number of word and number tokens over all sentences."""
-        return sum(1 for s in self.sentences for t in s.tokens if t.kind in ("word", "number"))
+        return voice_word_counts(self)[0]
 
     def quoted_intervals(self) -> tuple[tuple[int, int], ...]:
         """Top-level quoted content as sorted, non-overlapping ``(start, end)`` pairs."""
@@ -274,28 +276,12 @@ def voice_word_counts(doc: Document) -> tuple[int, int]:
         ``(words, quoted)``: the count of ``word`` and ``number`` tokens, and of those
         starting inside a top-level quotation's content (:meth:`Document.quoted_intervals`).
     """
-    return _voice_word_counts(_Same(doc))
-
-
-class _Same:
-    """A Document as a cache key by identity: hashing its fields would cost more than the
-    counts. The key holds the Document, so its id is not reused while it is cached."""
-
-    __slots__ = ("doc",)
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-
-    def __hash__(self) -> int:
-        return id(self.doc)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.doc is self.doc
+    return _voice_word_counts(SameObject(doc))
 
 
 @lru_cache(maxsize=2)
-def _voice_word_counts(key: _Same) -> tuple[int, int]:
-    doc = key.doc
+def _voice_word_counts(key: SameObject) -> tuple[int, int]:
+    doc: Document = key.value  # type: ignore[assignment]
     starts = [t[1] for s in doc.sentences for t in s.tokens if t[3] in _COUNTED_KINDS]
     intervals = doc.quoted_intervals()
     quoted = count_in_intervals(starts, intervals) if intervals and starts else 0

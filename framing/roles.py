@@ -33,6 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from framing._identity import SameObject
 from framing.errors import LexiconError
 
 __all__ = [
@@ -131,30 +132,13 @@ class ActorRegistry:
     def _index(self) -> dict[str, Actor]:
         index = self._index_cache
         if index is None:  # built once per registry (a frozen instance's private cache)
-            index = _registry_index(_Same(self.actors))
+            index = _registry_index(SameObject(self.actors))
             object.__setattr__(self, "_index_cache", index)
         return index
 
 
-class _Same:
-    """A cache key that hashes and compares by identity (hashing a tuple of actors field
-    by field on every lookup would cost more than the lookup). The cache holds the key,
-    and so the object, so its id cannot be reused while cached."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-
-    def __hash__(self) -> int:
-        return id(self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.value is self.value
-
-
 @lru_cache(maxsize=64)
-def _registry_index(same: _Same) -> dict[str, Actor]:
+def _registry_index(same: SameObject) -> dict[str, Actor]:
     actors: tuple[Actor, ...] = same.value  # type: ignore[assignment]
     index: dict[str, Actor] = {}
     for actor in actors:
