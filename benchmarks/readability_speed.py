@@ -76,8 +76,6 @@ def clear_textstat_caches() -> None:
 def clear_caches() -> None:
     """Empty framing's per-word caches (not the loaded dictionary and word list)."""
     syllables.count_syllables.cache_clear()
-    readability._word_profile.cache_clear()
-    readability._number_profile.cache_clear()
     readability._packed_number.cache_clear()
     readability._profile_table.cache_clear()  # the table of packed word profiles
     readability.is_familiar_word.cache_clear()

@@ -223,18 +223,11 @@ def _easy_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def _on_list(word: str, easy: frozenset[str]) -> bool:
-    """True when ``word`` or a regular inflection's base is on the familiar list.
-
-    A set lookup in :func:`_familiar_forms` (the list and every form the inflection
-    rules accept), instead of trying the eleven rules on each word.
-    """
-    return word in (_familiar_forms() if easy is _easy_words() else _inflected_forms(easy))
-
-
 @cache
 def _familiar_forms() -> frozenset[str]:
-    """The Dale-Chall list with every inflected form :func:`_on_list` accepts."""
+    """The Dale-Chall list with every regular inflection of its words (see
+    :func:`_inflected_forms`): a word or inflection is on the list when it is in this set,
+    one lookup instead of trying the eleven inflection rules on each word."""
     return _inflected_forms(_easy_words())
 
 
@@ -281,7 +274,7 @@ def is_familiar_word(word: str) -> bool:
         return True
     word = word.translate(_APOSTROPHES).lower().strip("'\"")
     if word.isalpha():
-        return word in easy or _on_list(word, easy)
+        return word in _familiar_forms()
     if not word or word[0].isdigit() or not any(ch.isalpha() for ch in word):
         return True
     if word in easy:
@@ -297,7 +290,7 @@ def is_familiar_word(word: str) -> bool:
     if any(h in word for h in _HYPHENS):
         parts = [p for p in _split_compound(word) if p]
         return bool(parts) and all(is_familiar_word(p) for p in parts)
-    return _on_list(word, easy)
+    return word in _familiar_forms()
 
 
 def _contraction_base(word: str) -> str | None:
@@ -339,25 +332,20 @@ def _is_complex(word: str, syllables: int, familiar: bool | None = None) -> bool
 # ------------------------------------------------------------------------ counting pass
 
 
-@lru_cache(maxsize=1 << 17)
 def _word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     """(words, syllables, polysyllabic, complex, difficult, characters, letters) of a word.
 
     Typographic ligatures are undone first (NFKC): "ﬁgures" is seven letters and the
-    familiar word "figures".
+    familiar word "figures". Not cached: articles read the packed profiles of
+    :func:`_sum_packed_words`, which keeps each word's once.
     """
-    return _profile(text)
-
-
-def _profile(text: str) -> tuple[int, int, int, int, int, int, int]:
-    """The uncached :func:`_word_profile`."""
     if text.isascii() and text.isalpha():
         return _ascii_word_profile(text)
     return _profile_rules(text)
 
 
 def _profile_rules(text: str) -> tuple[int, int, int, int, int, int, int]:
-    """:func:`_profile` by the general rules, for any token text (the ASCII-letters path
+    """:func:`_word_profile` by the general rules, for any token text (the ASCII-letters path
     of :func:`_ascii_word_profile` is tested against it)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
@@ -410,7 +398,6 @@ _count_syllables_uncached = count_syllables.__wrapped__
 _is_familiar_uncached = is_familiar_word.__wrapped__
 
 
-@lru_cache(maxsize=1 << 14)
 def _number_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     """A number token: one word of one syllable, familiar, never complex."""
     return (1, 1, 0, 0, 0, len(text), sum(1 for ch in text if ch.isalnum()))
@@ -456,7 +443,7 @@ def _new_packed_word(text: str, table: dict[str, int]) -> int:
         if packed is None:
             packed = table[lower] = _pack(_ascii_word_profile(lower))
         return packed
-    return _pack(_profile(text))
+    return _pack(_word_profile(text))
 
 
 #: Entries of the word-profile table before it is emptied (about 20 MB when full).
@@ -495,7 +482,7 @@ def _sum_packed_words(words: list[str]) -> int:
 @lru_cache(maxsize=1 << 14)
 def _packed_number(text: str) -> int:
     """:func:`_number_profile` of a number token, packed."""
-    return _pack(_number_profile.__wrapped__(text))
+    return _pack(_number_profile(text))
 
 
 def _is_enumerator(tokens: Sequence[Token]) -> bool:
