@@ -32,7 +32,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from framing._identity import SameObject
 from framing._required_text import fold, may_contain, required_literals
+from framing._rule_prefilter import line_prefilter
 from framing.document import PARAGRAPH_KINDS, RemovedLine
 from framing.errors import InputError, LexiconError
 from framing.metadata import clean_byline, looks_like_headline, parse_date
@@ -584,6 +586,13 @@ def _metadata_value(key: str, raw: str) -> str | None:
     return value or None
 
 
+@lru_cache(maxsize=8)
+def _prefilter(rules: SameObject) -> Callable[[str], bool]:
+    """The :func:`framing._rule_prefilter.line_prefilter` of a rule set (kept for the
+    last eight sets used)."""
+    return line_prefilter(rules.value.line_rules, _norm)  # type: ignore[attr-defined]
+
+
 def _apply_line_rule(rule: Rule, slot: _Slot, state: _State) -> bool:
     match: re.Match[str] | None = None
     if rule.pattern is not None:
@@ -648,6 +657,20 @@ def _byline_repeat(slots: list[_Slot], rule: Rule, state: _State) -> None:
             slot.remove(rule)
 
 
+def _may_share_norm(a: str, b: str) -> bool:
+    """False when ``_norm(a) != _norm(b)`` is certain from the lines' ends alone.
+
+    For a stripped line, ``_norm`` begins with the case fold of its first character and
+    ends with that of its last (case folding works character by character and never
+    yields whitespace), so lines whose folded ends differ differ (most neighbouring
+    lines do, and their norms are not computed).
+    """
+    if not a or not b:
+        return True
+    return (a[0].casefold()[0] == b[0].casefold()[0]
+            and a[-1].casefold()[-1] == b[-1].casefold()[-1])
+
+
 def _duplicate_caption(slots: list[_Slot], rule: Rule, state: _State) -> None:
     credits = set(rule.param("credit_rules", ()))
     duplicate_reason = rule.param("duplicate_reason", "duplicated line")
@@ -655,7 +678,7 @@ def _duplicate_caption(slots: list[_Slot], rule: Rule, state: _State) -> None:
     while i + 1 < len(slots):
         first, second = slots[i], slots[i + 1]
         if (first.kept and second.kept and first.kind == second.kind == "body"
-                and first.norm == second.norm):
+                and _may_share_norm(first.text, second.text) and first.norm == second.norm):
             after = slots[i + 2] if i + 2 < len(slots) else None
             if after is not None and after.rule in credits:
                 first.remove(rule)
@@ -733,7 +756,10 @@ def clean(text: str, rules: Rules | None = None) -> Cleaned:
     slots = _split(source)
     state = _State()
     line_rules = rules.line_rules
+    may_apply = _prefilter(SameObject(rules))
     for slot in slots:
+        if not may_apply(slot.text):
+            continue  # no rule can match the line (see framing._rule_prefilter)
         length = len(slot.text)
         for rule in line_rules:
             if length > rule.max_length or (rule.first_lines and
