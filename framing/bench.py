@@ -277,9 +277,11 @@ def _framing_stages(texts: Sequence[str]) -> dict[str, float]:
 
 
 def _warm_up() -> None:
-    sample = ["Warm up the caches. \u201cIt works,\u201d the spokesman said."]
-    _naive(sample)
-    _framing_stages(sample)
+    """Load both pipelines' resources before timing (the same text for both)."""
+    from framing.stream import WARM_UP_TEXT
+
+    _naive([WARM_UP_TEXT])
+    _framing_stages([WARM_UP_TEXT])
 
 
 def run(path: str | Path, *, limit: int | None = None, repeat: int = 1) -> BenchResult:

@@ -287,15 +287,14 @@ def _cmd_score(args: argparse.Namespace, stdout: IO[str]) -> int:
         stream_table,
         table_columns,
     )
-    from framing.stream import StreamStats, iter_records, score_record
+    from framing.stream import WARM_UP_TEXT, StreamStats, iter_records, score_record
 
     options = _options(args)
     items = _peek(iter_articles(args.corpus))
     store = open_store(args.db, **options) if args.db else None
     stats = StreamStats()
     tick, close = _stream_progress(args.quiet)
-    columns = table_columns(score_record(
-        Article(id="columns", text="One sentence. \u201cTwo,\u201d she said."), **options))
+    columns = table_columns(score_record(Article(id="columns", text=WARM_UP_TEXT), **options))
     attrs = provenance(options.get("lexicon"))
     # The scoring resources are loaded now (the column probe above used them): move them
     # out of the garbage collector's view, so its full collections stop walking the

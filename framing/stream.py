@@ -148,9 +148,16 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if use_fork else "spawn")
 
 
+#: A short text whose scoring loads every resource scoring needs: dictionaries, lexicons,
+#: compiled patterns, and the hyphenation dictionary, which only a word missing from the
+#: pronouncing dictionary ("Qwelbyrant") loads. Scored before a batch's articles (the
+#: pool's parent, ``framing score``, ``framing bench``), so that no article pays for a load.
+WARM_UP_TEXT = "Warm up: 3 checks of Qwelbyrant. \u201cIt works,\u201d the spokesman said."
+
+
 def _warm_up(options: dict[str, Any]) -> None:
     """Load cached resources in the parent so forked workers share them."""
-    score_record(Article(id="warm-up", text="Warm up. \u201cIt works,\u201d she said."), **options)
+    score_record(Article(id="warm-up", text=WARM_UP_TEXT), **options)
 
 
 def _new_pool(workers: int, options: dict[str, Any]) -> ProcessPoolExecutor:

@@ -171,3 +171,23 @@ def test_streamed_csv_neutralises_formulas_and_quotes_carriage_returns() -> None
     assert rows[0]["loaded_per_1k"] == "-1.5"  # numbers untouched
     assert rows[1]["outlet"] == "'@Outlet" and rows[1]["title"] == "-12.5"
     assert rows[1]["loaded_per_1k"] == "" and rows[1]["framing_version"] == "9.9"
+
+
+def test_warm_up_loads_every_resource_a_batch_reads() -> None:
+    # In a fresh interpreter: after the warm-up text is scored, scoring an article with
+    # a word missing from the pronouncing dictionary loads nothing more (the hyphenation
+    # dictionary, the one resource only such a word needs, is already loaded).
+    import subprocess
+
+    code = (
+        "from framing.stream import _warm_up, score_record\n"
+        "from framing.article import Article\n"
+        "from framing import syllables\n"
+        "_warm_up({})\n"
+        "loaded = syllables._pyphen.cache_info().currsize\n"
+        "score_record(Article(id='x', text='The Zorvathic plan. \\u201cNo,\\u201d she said.'))\n"
+        "print(loaded, syllables._pyphen.cache_info().misses)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.split() == ["1", "1"]  # loaded by the warm-up, once
