@@ -95,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     syllables._pyphen()
     readability._easy_words()
     readability._familiar_forms()
+    readability._dictionary_profiles()  # built from the dictionary, never emptied
     ts.flesch_kincaid_grade("Warm up the dictionary.")
 
     def run_textstat() -> None:
