@@ -6,9 +6,11 @@ module finds the same matches while splitting only a few words:
 
 * every candidate phrase gets a *probe*: its most telling letter/digit run (the longest
   that is not a function word), and the set of all its runs (:func:`key_specs`);
-* the document is lower-cased once and mapped to bytes of the same length, ASCII letters
-  and digits kept and every other byte a space (:func:`ascii_words`), so a sentence's
-  runs are a split of its slice and a probe is found with ``bytes.find``;
+* the document is mapped once to bytes of the same length, its lower-case ASCII letters
+  and digits kept and every other byte a space (:func:`lower_ascii_words`), so a
+  sentence's runs are a split of its slice and a probe is found with ``bytes.find``;
+* the sentences' splits are intersected with the phrases' runs and probes in C, one
+  call per sentence, and shared by the searches of one document (:func:`region_words`);
 * a sentence is read only when its runs include every run of some candidate of a probe
   it holds (:func:`region_hits`), and then only a window of words around each probe hit,
   as many words before and after as the longest candidate with that probe needs
@@ -125,11 +127,15 @@ def may_match(text: str, probes: dict[str, tuple[tuple[str, ...], ...]]) -> bool
 #: One probe run, prepared for a search of a whole document (see :func:`probe_table`):
 #: ``(pattern, size, needs, back, fwd)``. ``pattern`` is the run between two spaces, as
 #: ASCII bytes (``b" police "``); ``size`` its length; ``needs`` None when the run alone
-#: is a phrase's every run, otherwise, for each run set of :func:`probe_sets`, its other
-#: runs as ASCII bytes; ``back`` the most words a phrase with this run can have before
-#: the word holding it, ``fwd`` after that word. A plain tuple of atoms (not a named
-#: tuple), so the garbage collector stops tracking the many probes of a large lexicon.
-Probe = tuple[bytes, int, tuple[tuple[bytes, ...], ...] | None, int, int]
+#: is a phrase's every run, otherwise the other runs of each run set of
+#: :func:`probe_sets`, as ASCII bytes: ``(ones, more)``, the other run of each set with
+#: one (a tuple of them) and the other runs of each set with more (a tuple each);
+#: ``back`` the most words a phrase with this run can have before the word holding it,
+#: ``fwd`` after that word. A plain tuple of tuples and atoms (not a named tuple), so
+#: the garbage collector stops tracking the many probes of a large lexicon.
+Probe = tuple[
+    bytes, int, tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]] | None, int, int
+]
 
 
 class ProbeTable(NamedTuple):
@@ -172,7 +178,9 @@ def probe_table(
         if (word,) in sets:  # the run alone is a phrase's every run
             needs = None
         else:
-            needs = tuple(sorted(tuple(r.encode() for r in need if r != word) for need in sets))
+            others = sorted(tuple(r.encode() for r in need if r != word) for need in sets)
+            ones = tuple(other[0] for other in others if len(other) == 1)
+            needs = (ones, tuple(other for other in others if len(other) > 1))
         back, fwd = reach.get(word, (0, 0))
         table[word.encode()] = (b" " + word.encode() + b" ", len(word), needs, back, fwd)
     runs = frozenset(r.encode() for sets in probes.values() for need in sets for r in need)
@@ -195,42 +203,63 @@ def ascii_words(lower: str) -> bytes:
     return lower.encode("ascii", "replace").translate(_ASCII_ALNUM)
 
 
+#: As :data:`_ASCII_ALNUM`, ASCII capitals lower-cased.
+_ASCII_ALNUM_LOWER = bytes(
+    ord(chr(c).lower()) if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256)
+)
+
+
+def lower_ascii_words(source: str) -> bytes | None:
+    """``ascii_words(source.lower())``, or None when lower-casing changes an offset.
+
+    Only "İ" (U+0130) lower-cases to more than one character and only it and the Kelvin
+    sign (U+212A, to "k") lower-case from non-ASCII to ASCII (both checked for every
+    code point in the tests). Without them, a character of ``source`` is an ASCII letter
+    or digit exactly when its lower-case form is, so the bytes are made from ``source``
+    without lower-casing it.
+    """
+    if "\u0130" in source:
+        return None
+    if "\u212a" in source:
+        return ascii_words(source.lower())
+    return source.encode("ascii", "replace").translate(_ASCII_ALNUM_LOWER)
+
+
 def region_hits(
     ascii_text: bytes,
-    lower: str,
+    source: str,
     start: int,
     end: int,
-    words: list[bytes],
-    present: set[bytes],
+    runs: frozenset[bytes],
+    present: Iterable[bytes],
     table: ProbeTable,
 ) -> list[tuple[int, Probe]]:
-    """Probe hits of the sentence ``lower[start:end]`` worth reading, in text order.
+    """Probe hits of the sentence ``source[start:end]`` worth reading, in text order.
 
-    ``words`` are the sentence's words in :func:`ascii_words`: every ASCII run of the
-    sentence, and perhaps pieces of words with non-ASCII letters ("caf" of "café");
-    ``present`` are the probes among them. A probe is kept when all runs of one of its
-    run sets are among the words (as :func:`may_match` asks of the sentence's runs);
-    its hits are the places where it is a whole run of the sentence. Returns
-    ``(offset, probe)`` pairs; none when the sentence cannot hold a match.
+    ``runs`` are the table's runs among the sentence's words in ``ascii_text`` (its
+    :func:`lower_ascii_words`: every ASCII run of the sentence, and perhaps pieces of
+    words with non-ASCII letters: "caf" of "café"); ``present`` are the probes among
+    them. A probe is kept when all
+    runs of one of its run sets are among the words (as :func:`may_match` asks of the
+    sentence's runs); its hits are the places where it is a whole run of the sentence.
+    Returns ``(offset, probe)`` pairs; none when the sentence cannot hold a match.
     """
-    runs = None
     region = None
     hits: list[tuple[int, Probe]] = []
     for word in present:
         probe = table.probes[word]
         pattern, size, needs, _, _ = probe
-        if needs is not None:
-            if runs is None:
-                runs = table.runs.intersection(words)
-            if not any(map(runs.issuperset, needs)):
+        if needs is not None and runs.isdisjoint(needs[0]):
+            more = needs[1]
+            if not more or not any(map(runs.issuperset, more)):
                 continue
-        if region is None:  # region[j] is the byte before lower[start + j]
+        if region is None:  # region[j] is the byte before source[start + j]
             region = b" " + ascii_text[start:end] + b" "
         j = region.find(pattern)
-        while j >= 0:  # the run is lower[i:i + size]; is it a whole run of the sentence?
-            i = start + j
-            if (j == 0 or not lower[i - 1].isalnum()) and (
-                i + size == end or not lower[i + size].isalnum()
+        while j >= 0:  # the run is at source[i:i + size]; is it a whole run of the sentence?
+            i = start + j  # (lower-casing keeps a character a letter/digit or not)
+            if (j == 0 or not source[i - 1].isalnum()) and (
+                i + size == end or not source[i + size].isalnum()
             ):
                 hits.append((i, probe))
             j = region.find(pattern, j + size + 1)
@@ -261,17 +290,18 @@ def search_regions(
 
     Every region's words are matched (:func:`region_spans`) unless the prefilter
     (``probes``, from :func:`probe_sets`; None: no prefilter) rules the region out.
-    When lower-casing keeps every offset, the document is lower-cased once and only the
-    words around the probes are matched (:func:`window_search`, same spans); otherwise
-    the prefilter runs region by region (:func:`may_match`).
+    When lower-casing keeps every offset, the document is mapped to lower-case ASCII
+    words once (:func:`lower_ascii_words`) and only the words around the probes are
+    matched (:func:`window_search`, same spans); otherwise the prefilter runs region
+    by region (:func:`may_match`).
     """
     if probes is None or table is None:
         for region in regions:
             yield region, region_spans(source, region, match)
         return
-    lower, text, splits = _prepared(source)
+    text, shared = _prepared(source)
     if text is not None:
-        yield from window_search(source, lower, regions, table, match, text, splits)
+        yield from window_search(source, regions, table, match, text, shared)
         return
     for region in regions:
         if may_match(source[region[0] : region[1]], probes):
@@ -282,26 +312,43 @@ def search_regions(
 #: prepared again rather than held).
 _PREPARED_MAX = 1_000_000
 
+#: The word splits of a document's regions (:func:`region_words`): the regions'
+#: ``(start, end)`` and ``text[start:end].split()`` of each.
+RegionWords = tuple[tuple[tuple[int, int], ...], list[list[bytes]]]
 
-def _prepared(source: str) -> tuple[str, bytes | None, dict[tuple[int, int], list[bytes]]]:
-    """``source.lower()``, its :func:`ascii_words` (None when lower-casing changes an
-    offset) and a table for the regions' word splits; the last two texts' are kept,
-    since the actor search and the term search of one document both read them."""
+_BOUNDS = itemgetter(0, 1)
+
+
+def region_words(
+    text: bytes, regions: Sequence[Region], shared: list[RegionWords]
+) -> list[list[bytes]]:
+    """``text[start:end].split()`` of each region; ``shared`` holds the last regions' of
+    the same document (one entry, replaced when the regions differ), so the actor and
+    the term search of a document split it once."""
+    bounds = tuple(map(_BOUNDS, regions))
+    if shared and shared[0][0] == bounds:
+        return shared[0][1]
+    lists = [text[a:b].split() for a, b in bounds]
+    shared[:] = [(bounds, lists)]
+    return lists
+
+
+def _prepared(source: str) -> tuple[bytes | None, list[RegionWords]]:
+    """:func:`lower_ascii_words` of ``source`` and a slot for its regions' words
+    (:func:`region_words`); the last two texts' are kept, since the actor search and
+    the term search of one document both read them."""
     if len(source) > _PREPARED_MAX:
         return _prepare(source)
     return _prepared_cached(source)
 
 
 @lru_cache(maxsize=2)
-def _prepared_cached(
-    source: str,
-) -> tuple[str, bytes | None, dict[tuple[int, int], list[bytes]]]:
+def _prepared_cached(source: str) -> tuple[bytes | None, list[RegionWords]]:
     return _prepare(source)
 
 
-def _prepare(source: str) -> tuple[str, bytes | None, dict[tuple[int, int], list[bytes]]]:
-    lower = source.lower()
-    return lower, (ascii_words(lower) if len(lower) == len(source) else None), {}
+def _prepare(source: str) -> tuple[bytes | None, list[RegionWords]]:
+    return lower_ascii_words(source), []
 
 
 def window(source: str, start: int, end: int, pos: int, probe: Probe) -> list[int]:
@@ -336,53 +383,48 @@ def windows(source: str, start: int, end: int, hits: list[tuple[int, Probe]]) ->
 
 def window_search(
     source: str,
-    lower: str,
     regions: Sequence[Region],
     table: ProbeTable,
     match: Matcher,
-    text: bytes | None = None,
-    splits: dict[tuple[int, int], list[bytes]] | None = None,
+    text: bytes,
+    shared: list[RegionWords] | None = None,
 ) -> Iterator[tuple[Region, list[Span]]]:
     """The spans of :func:`region_spans` for the regions passing the prefilter, matching
-    only the words near the probe hits. ``lower`` is ``source.lower()``, same length;
-    ``text`` is its :func:`ascii_words` when already made, and ``splits`` a table of the
-    regions' words (``text[start:end].split()``) shared with another search.
+    only the words near the probe hits. ``text`` is :func:`lower_ascii_words` of
+    ``source`` (not None: lower-casing keeps every offset), and ``shared`` the slot of
+    :func:`region_words` shared with another search of the same document.
 
     Lower-casing a character keeps it a letter/digit or not (checked for every code
     point in the tests), so with offsets unchanged a word's normalised form has its
-    runs at the word's place in ``lower``, and every match holds a hit of its phrase's
-    probe (:func:`region_hits`), at most ``back`` words after the match's first word
-    and ``fwd`` words before its last (:class:`Probe`). Each hit gets a window reaching
-    that far (:func:`window`); overlapping windows are merged. A window starts and ends
-    next to a space or at the region's edge, so its words are the region's words (same
-    offsets, hyphen joins and possessives); every match lies in one window, and a
-    phrase running past a window's edge cannot match in the region either. The windows
-    of the whole document are read as one text, separated by a word that is no phrase's
-    word (:attr:`ProbeTable.separator`), so one left-to-right, longest-first matching
-    pass gives each region's matches. A region whose window holds fewer words around a
-    hit than it should (spaces not between words: "a  b", "a - b") is matched whole
-    instead. Yields ``(region, spans)`` in region order, for regions with a match
-    (and perhaps some without).
+    runs at the word's place in ``source.lower()``, and every match holds a hit of its
+    phrase's probe (:func:`region_hits`), at most ``back`` words after the match's
+    first word and ``fwd`` words before its last (:class:`Probe`). Each hit gets a
+    window reaching that far (:func:`window`); overlapping windows are merged. A window
+    starts and ends next to a space or at the region's edge, so its words are the
+    region's words (same offsets, hyphen joins and possessives); every match lies in one
+    window, and a phrase running past a window's edge cannot match in the region either.
+    The windows of the whole document are read as one text, separated by a word that is
+    no phrase's word (:attr:`ProbeTable.separator`), so one left-to-right,
+    longest-first matching pass gives each region's matches. A region whose window holds
+    fewer words around a hit than it should (spaces not between words: "a  b", "a - b")
+    is matched whole instead. Yields ``(region, spans)`` in region order, for regions
+    with a match (and perhaps some without).
     """
-    if text is None:
-        text = ascii_words(lower)
-    if splits is None:
-        splits = {}
+    lists = region_words(text, regions, [] if shared is None else shared)
+    # per region, in C: the table's runs among its words, and the probes among those
+    runs_of = list(map(table.runs.intersection, lists))
+    presents = list(map(table.words.intersection, runs_of))
     plans = []  # (region, hits to check, first window, end of its windows)
     texts: list[str] = []  # the windows' words, joined by the separator
     wins: list[tuple[int, int, int]] = []  # (a, b, region's plan) of each window
     offsets: list[int] = []  # where each window starts in the joined text
     at = 0
     step = len(table.separator)
-    for region in regions:
+    # a region with no probe is skipped: may_match is False there
+    for k in itertools.compress(range(len(presents)), presents):
+        region = regions[k]
         start, end = region[0], region[1]
-        words = splits.get((start, end))
-        if words is None:  # the region's ASCII runs, and more
-            words = splits[start, end] = text[start:end].split()
-        present = table.words.intersection(words)
-        if not present:
-            continue  # no probe in the region: may_match is False
-        hits = region_hits(text, lower, start, end, words, present, table)
+        hits = region_hits(text, source, start, end, runs_of[k], presents[k], table)
         if not hits:
             continue
         plan = len(plans)

@@ -226,8 +226,8 @@ def test_hits_table_records() -> None:
 
 # ----------------------------------------------------------------- speed path exactness
 #
-# The term search lower-cases each document once and splits into words only the windows
-# around probe words (framing._phrase_search, planned per lexicon by
+# The term search maps each document to lower-case ASCII words once and splits into words
+# only the windows around probe words (framing._phrase_search, planned per lexicon by
 # framing.terms._search_plan). The tests below hold it to the plain path: every
 # sentence split into words and matched whole (the plan switched off), on hostile texts
 # and on random ones, with the built-in lexicon and with user lexicons.
@@ -397,8 +397,8 @@ def test_speech_cue_prefilter_agrees_with_the_word_tokens() -> None:
 
 
 def test_shared_preparation_gives_the_same_hits(monkeypatch) -> None:
-    # The actor and term searches of one document share its lower-cased text and region
-    # word splits (framing._phrase_search._prepared); with nothing shared (every text
+    # The actor and term searches of one document share its lower-case ASCII words and
+    # region word splits (framing._phrase_search._prepared); with nothing shared (every text
     # over the size limit, so prepared afresh each time) the results must be the same.
     import glob
 
