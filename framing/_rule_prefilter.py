@@ -28,7 +28,6 @@ from typing import Any
 
 from framing._required_text import fold
 
-
 __all__ = ["line_prefilter"]
 
 # A named group opening not preceded by a backslash; named groups become plain groups

@@ -70,6 +70,9 @@ _PUNCT = string.punctuation
 _Scores = tuple[float, float, float, float, int]
 #: Scores of a text with no word at all (no chunk either).
 _EMPTY: _Scores = (0.0, 0.0, 0.0, 0.0, 0)
+#: ``10**d`` for the rounding of the scores (see :func:`_round`).
+_TEN_POWERS = (1, 10, 100, 1000, 10000)
+_SCALES = tuple(map(float, _TEN_POWERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,12 +342,33 @@ def _score_valence(values: list[float], n: int, text: str, chunks: int) -> _Scor
     # pos_sum and neu_count are >= 0 and total > 0: their shares are never negative
     # (nor -0.0), so math.fabs would return them unchanged
     return (
-        round(compound, 4),
-        round(pos_sum / total, 3),
-        round(neu_count / total, 3),
-        round(math.fabs(neg_sum / total), 3),
+        _round(compound, 4),
+        _round(pos_sum / total, 3),
+        _round(neu_count / total, 3),
+        _round(math.fabs(neg_sum / total), 3),
         chunks,
     )
+
+
+def _round(x: float, digits: int, floor: Any = math.floor) -> float:
+    """``round(x, digits)`` for ``|x| <= 1`` and ``digits`` 3 or 4, three to four times
+    faster away from ties (VADER rounds every score it returns).
+
+    ``round`` rounds the exact value of ``x * 10**digits`` to the nearest integer ``k``
+    (ties to even) and returns the double nearest to ``k / 10**digits``. The computed
+    product ``y`` is off the exact one by at most half an ulp (under 1e-12 for
+    ``|y| <= 10**4``), so when ``y`` lies more than 1e-9 from every half-integer,
+    ``floor(y + 0.5)`` is that same ``k``, and ``k / 10**digits`` (int by int, which
+    Python rounds correctly) is the same double. Near a tie, and for ``k == 0``
+    (``round`` gives -0.0 for a small negative ``x``), ``round`` itself decides.
+    Checked against ``round`` on random values, exact ties, the decimals' midpoints and
+    their neighbours (tests/test_sentiment_construction.py).
+    """
+    y = x * _SCALES[digits]
+    k = floor(y + 0.5)
+    if k and -0.499999999 < y - k < 0.499999999:
+        return k / _TEN_POWERS[digits]
+    return round(x, digits)
 
 
 def polarity_scores(text: str) -> dict[str, float]:

@@ -1,9 +1,6 @@
 """Tests for the resumable SQLite score store (framing.store)."""
 
 import math
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 from framing import Article
