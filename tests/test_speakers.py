@@ -70,6 +70,8 @@ def test_described_speakers_keep_a_description():
         ("a Palestinian resident of the borough", "public"),
         ("professor of criminology", "expert"),
         ("rapper", "other"),
+        ("House Speaker", "politician"),  # legislative offices (roles.toml, politician)
+        ("Senate Majority Leader", "politician"),
         ("the weather", None),
     ],
 )
@@ -201,3 +203,15 @@ def test_registry_organisation_stays_an_organisation() -> None:
             "\"This is unlawful,\" Amnesty International said.")
     quotes = extract_quotes(text, registry={"Amnesty International": "advocacy"})
     assert [(q.speaker, q.role) for q in quotes] == [("Amnesty International", "advocacy")]
+
+
+def test_legislative_leaders_are_politicians() -> None:
+    # By the politician cues "house speaker" and "majority leader": before them, a
+    # mention like "House Speaker Nancy Pelosi" gave the role public (no cue matched).
+    doc = framing.parse("House Speaker Nancy Pelosi criticised the plan. \u201cIt is reckless,\u201d "
+                "Pelosi said. Senate Majority Leader Mitch McConnell said: \u201cIt is fine.\u201d")
+    assert [q.role for q in doc.quotes] == ["politician", "politician"]
+    assert doc.quotes[0].speaker == "Nancy Pelosi"
+    # "Senate Majority Leader" is not split off as a title: no single word of it is a
+    # cue, so the run is kept whole as an organisation-like name (a known limit).
+    assert doc.quotes[1].speaker == "Senate Majority Leader Mitch McConnell"
