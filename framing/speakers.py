@@ -51,6 +51,12 @@ _ORG_WORDS = frozenset(
 _PLACE_WORDS = frozenset(
     ["Street", "Road", "Square", "Bridge", "Strip", "Avenue", "Lane", "Park", "Hill", "High", "Station", "Gate", "Gardens", "Bank", "West", "East", "North", "South", "Central", "Kingdom", "States"]
 )
+#: Days and months standing alone are dates, never names (April, May, June and August
+#: are left out: they are also first names and surnames, as in "Theresa May").
+_CALENDAR_WORDS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+     "February", "March", "July", "September", "October", "November", "December"]
+)
 _CONNECTORS = r"(?:of|for|the|and|de|da|del|la|le|van|von|al|bin|du|of\s+the|for\s+the)"
 _CAP = r"(?:[A-Z][\w’'\-]*[\w](?:(?<=s)['’](?=\s))?|[A-Z])\.?"
 #: A capitalised run or @handle: ``@\w+|{_CAP}(?:\s+(?:{_CONNECTORS}\s+)?{_CAP})*``, written
@@ -477,8 +483,8 @@ def _plan(raw: str, registry: ActorRegistry) -> _Plan | None:
         name = name[lead.end():]
         offset += lead.end()
     name = _POSSESSIVE_RE.sub("", name).rstrip(".")
-    if not name:
-        return None
+    if not name or (name in _CALENDAR_WORDS and registry.lookup(name) is None):
+        return None  # "on Monday", "since October": a date, not a name
     actor = registry.lookup(name)
     handle = name.startswith("@")
     words = name.split()

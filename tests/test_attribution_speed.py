@@ -33,6 +33,7 @@ from framing.roles import (
     verb_pattern,
 )
 from framing.speakers import (
+    _CALENDAR_WORDS,
     _DETERMINER_RE,
     _ITS_MEMBER_RE,
     _MEMBER_AFTER_RE,
@@ -230,8 +231,8 @@ def _plain_normal_name(raw: str, registry: ActorRegistry) -> tuple[str, int, boo
 
 def _plain_name_info(raw: str, registry: ActorRegistry):
     name, offset, lone = _plain_normal_name(raw, registry)
-    if not name:
-        return None
+    if not name or (name in _CALENDAR_WORDS and registry.lookup(name) is None):
+        return None  # a day or month standing alone: a date
     kind = _classify(name, registry)
     title_words = ""
     head_words, tail = _split_title(name)

@@ -215,3 +215,12 @@ def test_legislative_leaders_are_politicians() -> None:
     # "Senate Majority Leader" is not split off as a title: no single word of it is a
     # cue, so the run is kept whole as an organisation-like name (a known limit).
     assert doc.quotes[1].speaker == "Senate Majority Leader Mitch McConnell"
+
+
+def test_days_and_unambiguous_months_are_not_mentions() -> None:
+    # By the calendar-word rule: a day or month standing alone is a date. "May" is left
+    # out of the rule (a name too), so "Theresa May" stays a person.
+    doc = framing.parse("Headline\n\nThe minister spoke on Monday. Police said on Tuesday "
+                        "that Smith was arrested in March. Theresa May said: \u201cNo.\u201d")
+    assert [(m.text, m.kind) for m in find_mentions(doc)] == [
+        ("Smith", "person"), ("Theresa May", "person")]
