@@ -32,12 +32,13 @@ import math
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, make_dataclass
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
+from framing._construct import fast_constructor
 from framing.document import Document, Sentence
 from framing.errors import InputError
 
@@ -133,37 +134,8 @@ class SentenceSentiment:
         return self.narrator_words / total if total else math.nan
 
 
-def _fast_constructor(cls: type) -> Callable[..., Any]:
-    """A constructor of the frozen, slotted dataclass ``cls``, taking the same arguments,
-    three to four times faster (a frozen ``__init__`` sets each field through
-    ``object.__setattr__``: about 1 us for the 13 fields of :class:`SentenceSentiment`,
-    built once per sentence).
-
-    It builds an instance of a plain slotted dataclass with the same fields and defaults,
-    whose ``__init__`` stores them directly, and re-labels it as ``cls``: both have the
-    same slots in the same order over ``object``, so Python allows the ``__class__``
-    assignment, and the result is a ``cls`` instance whose fields hold the arguments,
-    as ``cls(...)`` gives (frozen from then on). Checked against ``cls(...)`` in
-    tests/test_sentiment_construction.py.
-    """
-    if hasattr(cls, "__post_init__"):  # the twin would skip it
-        raise TypeError(f"{cls.__name__} has a __post_init__: use its own constructor")
-    twin = make_dataclass(
-        f"_Mutable{cls.__name__}",
-        [(f.name, f.type, field(default=f.default)) for f in fields(cls)],
-        slots=True, eq=False, repr=False,
-    )
-
-    def construct(*args: Any) -> Any:
-        instance = twin(*args)
-        instance.__class__ = cls
-        return instance
-
-    return construct
-
-
-#: ``SentenceSentiment(...)``, faster (see :func:`_fast_constructor`).
-_sentence_sentiment = _fast_constructor(SentenceSentiment)
+#: ``SentenceSentiment(...)``, faster (see :func:`framing._construct.fast_constructor`).
+_sentence_sentiment = fast_constructor(SentenceSentiment)
 
 
 @dataclass(frozen=True, slots=True)
