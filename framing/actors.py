@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from framing._construct import fast_constructor
 from framing._phrase_search import (
     ProbeSpec,
     ProbeTable,
@@ -293,6 +294,10 @@ def _case_ok(alias: _Alias, toks: Sequence[WordToken]) -> bool:
     return True
 
 
+#: ``ActorMention(...)``, faster (see :func:`framing._construct.fast_constructor`).
+_actor_mention = fast_constructor(ActorMention)
+
+
 def find_actor_mentions(
     doc: Document, actors: Sequence[ActorGroup] | None = None
 ) -> tuple[ActorMention, ...]:
@@ -313,7 +318,7 @@ def find_actor_mentions(
     for sent, spans in _sentence_spans(source, sentence_regions(doc), groups):
         for s, e, alias in spans:
             out.append(
-                ActorMention(alias.group, alias.label, source[s:e], s, e, sent, is_quoted(s))
+                _actor_mention(alias.group, alias.label, source[s:e], s, e, sent, is_quoted(s))
             )
     return tuple(out)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any
 
+from framing._construct import fast_constructor
 from framing.clean import clean
 from framing.document import Document, Paragraph
 from framing.errors import InputError
@@ -19,6 +20,9 @@ __all__ = ["NOT_ATTRIBUTED", "parse"]
 #: attribution was skipped (the scorers that need quotes attribute them on demand).
 NOT_ATTRIBUTED = "quotes_not_attributed"
 
+
+#: ``Paragraph(...)``, faster (see :func:`framing._construct.fast_constructor`).
+_paragraph = fast_constructor(Paragraph)
 
 def parse(text: str, *, rules: Any = None, registry: Any = None,
           attribute: bool = True) -> Document:
@@ -56,8 +60,8 @@ def parse(text: str, *, rules: Any = None, registry: Any = None,
     cleaned = clean(text, rules)
     source = cleaned.source
     paragraphs = tuple(
-        Paragraph(index=i, start=line.start, end=line.end, text=source[line.start : line.end],
-                  kind=line.kind)
+        # Paragraph(index, start, end, text, kind)
+        _paragraph(i, line.start, line.end, source[line.start : line.end], line.kind)
         for i, line in enumerate(cleaned.lines)
     )
     flags = list(cleaned.flags)

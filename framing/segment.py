@@ -26,6 +26,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from framing._construct import fast_constructor
 from framing._punkt_fast import PunktRules, punkt_spans
 from framing.document import Paragraph, Sentence, Token
 from framing.errors import InputError, LexiconError
@@ -627,6 +628,10 @@ def split_sentences(source: str, paragraphs: Sequence[Paragraph]) -> tuple[Sente
     return tuple(sentences)
 
 
+#: ``Sentence(...)``, faster (see :func:`framing._construct.fast_constructor`).
+_sentence = fast_constructor(Sentence)
+
+
 def _build_sentences(
     source: str,
     paragraph_index: int,
@@ -646,6 +651,6 @@ def _build_sentences(
         k = bisect.bisect_left(starts, start, k, n)
         j = bisect.bisect_left(starts, end, k, n)
         # positional arguments: Sentence(index, start, end, text, paragraph, tokens)
-        out.append(Sentence(index, start, end, source[start:end], paragraph_index, tokens[k:j]))
+        out.append(_sentence(index, start, end, source[start:end], paragraph_index, tokens[k:j]))
         k = j
     return out

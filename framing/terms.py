@@ -27,6 +27,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from framing._construct import fast_constructor
 from framing._phrase_search import (
     RUN_RE,
     ProbeSpec,
@@ -115,6 +116,10 @@ class TermHit:
     text: str
     weight: int
     scare_quote: bool = False
+
+
+#: ``TermHit(...)``, faster (see :func:`framing._construct.fast_constructor`).
+_term_hit = fast_constructor(TermHit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,15 +518,15 @@ def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[Term
     for _, spans in search_regions(source, _regions_with_kind(doc), probes, table, match):
         for s, e, entry in spans:
             out.append(
-                TermHit(
-                    term=entry.term,
-                    category=entry.category,
-                    start=s,
-                    end=e,
-                    quoted=in_quotes(s),
-                    text=source[s:e],
-                    weight=entry.weight,
-                    scare_quote=in_scare(s),
+                _term_hit(  # TermHit(term, category, start, end, quoted, text, weight,
+                    entry.term,  # scare_quote)
+                    entry.category,
+                    s,
+                    e,
+                    in_quotes(s),
+                    source[s:e],
+                    entry.weight,
+                    in_scare(s),
                 )
             )
     return out
