@@ -49,6 +49,8 @@ from typing import TYPE_CHECKING, cast
 
 from framing.errors import LexiconError
 from framing.syllables import (
+    _ascii_compound_syllables,
+    _ascii_possessive_syllables,
     _ascii_word_syllables,
     _cmu_counts,
     _overrides,
@@ -112,6 +114,8 @@ _LINE_END_MARKS = frozenset(".!?\u2026:;,")
 _CLOSING_MARKS = frozenset("\"')]}\u2019\u201d\u00bb\u203a")
 _ENUMERATOR_MARKS = frozenset({".", ")"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+# Possessive endings of the possessive fast path (see _ascii_possessive_profile).
+_POSSESSIVE_ENDINGS = ("'s", "\u2019s")
 _HYPHENS = ("-", "\u2010", "\u2011", "/")
 # Contraction pieces some tokenizers split off ("is" + "n't"): part of the previous word.
 _CLITICS = frozenset({"'s", "'re", "'ve", "'ll", "'d", "'m", "n't", "'t"})
@@ -342,11 +346,18 @@ def _word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     """(words, syllables, polysyllabic, complex, difficult, characters, letters) of a word.
 
     Typographic ligatures are undone first (NFKC): "ﬁgures" is seven letters and the
-    familiar word "figures". Not cached: articles read the packed profiles of
-    :func:`_sum_packed_words`, which keeps each word's once.
+    familiar word "figures". Words of ASCII letters, compounds of them joined by single
+    hyphens and their possessives take short paths equal to :func:`_profile_rules`. Not
+    cached: articles read the packed profiles of :func:`_sum_packed_words`, which keeps
+    each word's once.
     """
     if text.isascii() and text.isalpha():
         return _ascii_word_profile(text)
+    parts = text.split("-")
+    if len(parts) > 1 and text.isascii() and all(map(str.isalpha, parts)):
+        return _ascii_compound_profile(text, parts)
+    if text.endswith(_POSSESSIVE_ENDINGS) and text[:-2].isascii() and text[:-2].isalpha():
+        return _ascii_possessive_profile(text)
     return _profile_rules(text)
 
 
@@ -388,16 +399,67 @@ def _ascii_word_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
     lower = text.lower()
     syllables = _ascii_word_syllables(text, lower)
     familiar = lower in _familiar_forms()
-    size = len(text)
+    return _counted_profile(text, syllables, familiar, len(text))
+
+
+def _counted_profile(
+    text: str, syllables: int, familiar: bool, letters: int
+) -> tuple[int, int, int, int, int, int, int]:
+    """The profile of one counted word (see :func:`_word_profile`) from its syllables,
+    whether it is familiar and its letters: polysyllabic at 3+ syllables, complex when
+    also unfamiliar and no Gunning exception (:func:`_is_complex`), difficult when
+    unfamiliar, characters the whole text."""
     return (
         1,
         syllables,
         1 if syllables >= 3 else 0,
         1 if syllables >= 3 and not familiar and _is_complex(text, syllables, familiar) else 0,
         0 if familiar else 1,
-        size,
-        size,
+        len(text),
+        letters,
     )
+
+
+def _ascii_compound_profile(
+    text: str, parts: list[str]
+) -> tuple[int, int, int, int, int, int, int]:
+    """The profile of runs of ASCII letters joined by single hyphens ("anti-war";
+    ``parts`` is ``text.split("-")``): the general rules with the steps that cannot apply
+    left out.
+
+    No normalisation, no clitic (clitics hold an apostrophe); the syllables are
+    :func:`framing.syllables._ascii_compound_syllables`; familiar means the word as
+    written or lower-cased is on the list, or every lower-cased part is on it or an
+    accepted inflection (what :func:`is_familiar_word` reduces to for such a word);
+    every character but the hyphens is a letter.
+    """
+    lower = text.lower()
+    syllables = _ascii_compound_syllables(text, lower)
+    easy = _easy_words()
+    familiar = (
+        text in easy or lower in easy or all(map(_familiar_forms().__contains__, lower.split("-")))
+    )
+    return _counted_profile(text, syllables, familiar, len(text) - len(parts) + 1)
+
+
+def _ascii_possessive_profile(text: str) -> tuple[int, int, int, int, int, int, int]:
+    """The profile of a possessive of ASCII letters ("Trump's", "nation’s": a word of
+    ASCII letters, then ``'s`` or ``’s``): the general rules with the steps that
+    cannot apply left out.
+
+    No normalisation (the curly apostrophe has none), no clitic (the base is not empty);
+    the syllables are :func:`framing.syllables._ascii_possessive_syllables`; familiar
+    means the word as written or with a straight apostrophe is on the list (as "it's"
+    is), or the lower-cased base is on it or an accepted inflection (what
+    :func:`is_familiar_word` reduces to for such a word: ``'s`` is no contraction
+    there); every character but the apostrophe is a letter.
+    """
+    base = text[:-2]
+    lower = base.lower()
+    syllables = _ascii_possessive_syllables(base, lower)
+    easy = _easy_words()
+    familiar = text in easy or lower + "'s" in easy or lower in _familiar_forms()
+    return _counted_profile(text, syllables, familiar, len(text) - 1)
 
 
 _count_syllables_uncached = count_syllables.__wrapped__

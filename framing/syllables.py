@@ -57,6 +57,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _COMPOUND_SPLIT = re.compile(r"[-\u2010\u2011\u2012\u2013\u2014/]+")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 _VOWEL = re.compile(r"[aeiouy]")
+# Letters that can make a hyphenation piece count as a syllable (see _most_counted_pieces).
+_PIECE_MARKS_ORDERED = "aeiouyl"
+_PIECE_MARKS = frozenset(_PIECE_MARKS_ORDERED)
 # Letters NFKD does not split into a base letter and a diacritic.
 _UNDECOMPOSABLE = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"}
@@ -192,18 +195,48 @@ def _fallback(word: str) -> int:
 
     pyphen's pieces count when they hold a vowel letter or a syllabic consonant (a
     piece ending in ``l``, "Man-dl"; the prefix "mc"): "vaping" is va-p-ing to
-    pyphen, two syllables here.
+    pyphen, two syllables here. When :func:`_most_counted_pieces` shows pyphen's count
+    cannot exceed the vowel groups, the word is not hyphenated.
     """
     letters = "".join(ch for ch in word if ch.isalpha())
     if not letters:
         return 1  # digits, currency amounts: one syllable, as textstat counts them
+    groups = _vowel_groups(_unaccented(letters))
+    if letters.isascii() and letters.islower() and _most_counted_pieces(letters) <= groups:
+        return groups  # pyphen's count cannot be larger: no need to hyphenate
+    return max(_pyphen_count(letters), groups)
+
+
+def _pyphen_count(letters: str) -> int:
+    """pyphen's pieces of ``letters`` that hold a vowel letter or are a syllabic consonant."""
     pieces = _pyphen().inserted(letters, hyphen="-").split("-")
-    pyphen_count = sum(
+    return sum(
         1
         for piece in map(_unaccented, pieces)
         if _VOWEL.search(piece) or piece == "mc" or piece.endswith("l")
     )
-    return max(pyphen_count, _vowel_groups(_unaccented(letters)))
+
+
+def _most_counted_pieces(letters: str) -> int:
+    """An upper bound on :func:`_pyphen_count` of ASCII ``letters``, without hyphenating.
+
+    pyphen (en_US, which has no nonstandard hyphenation) only cuts ``letters`` into
+    pieces, and never within the first or last two letters. A counted piece holds a
+    vowel letter, ends in ``l`` or is "mc"; pieces are disjoint, so each can be charged
+    to a place of its own: the first two letters (always in one piece) when they hold a
+    vowel or ``l`` or are "mc", a vowel or ``l`` between them and the last two, the last
+    two letters (always in one piece) when they hold a vowel or ``l``, or an "mc" after
+    the first letter. A word of fewer than four letters is never cut: one piece.
+    """
+    if len(letters) < 4:
+        return 1
+    head, middle, tail = letters[:2], letters[2:-2], letters[-2:]
+    return (
+        (head == "mc" or not _PIECE_MARKS.isdisjoint(head))
+        + sum(map(middle.count, _PIECE_MARKS_ORDERED))
+        + (not _PIECE_MARKS.isdisjoint(tail))
+        + letters.count("mc", 1)
+    )
 
 
 def _unaccented(text: str) -> str:
@@ -297,6 +330,50 @@ def _ascii_word_syllables(word: str, lower: str) -> int:
     if 3 <= size <= 6 and word.endswith("s") and word[:-1].isupper():  # plural acronyms
         return _spelled_out(word[:-1])
     return _fallback(lower)
+
+
+def _listed(lower: str) -> int | None:
+    """The override of ``lower``, else its dictionary count (at least 1), else None."""
+    found = _overrides().get(lower)
+    if found is not None:
+        return found
+    found = _cmu_tables()[0].get(lower)
+    return None if found is None else max(found, 1)
+
+
+def _ascii_compound_syllables(word: str, lower: str) -> int:
+    """:func:`_resolve` for runs of ASCII letters joined by single hyphens ("anti-war",
+    "Google-owned"), with ``lower = word.lower()``.
+
+    The rules of :func:`_resolve_rules` that can apply to such a word, in order: an
+    override, the dictionary's own entry for the compound (it has about 1,000, such as
+    "able-bodied"), else the sum over the parts, each a word of ASCII letters
+    (:func:`_ascii_word_syllables`). Nothing else can apply: no normalisation, no
+    letter-by-letter reading (those entries are all letters), no quotes or periods to
+    strip, no possessive, no digits.
+    """
+    found = _listed(lower)
+    if found is not None:
+        return found
+    return max(1, sum(map(_ascii_word_syllables, word.split("-"), lower.split("-"))))
+
+
+def _ascii_possessive_syllables(base: str, lower: str) -> int:
+    """:func:`_resolve` for a possessive of ASCII letters (``base`` then ``'s`` or ``’s``;
+    ``lower = base.lower()``).
+
+    The rules of :func:`_resolve_rules` that can apply to such a word, in order: an
+    override or the dictionary's own entry for the possessive (it has about 6,000, such
+    as "america's"), else the base word (:func:`_ascii_word_syllables`) plus one after a
+    sibilant. Nothing else can apply: the curly apostrophe reads as a straight one and
+    needs no normalisation, and there is no letter-by-letter reading (those entries are
+    all letters), no quote or period to strip, no compound, no digits.
+    """
+    found = _listed(lower + "'s")
+    if found is not None:
+        return found
+    sibilant = 1 if lower.endswith(_SIBILANT_ENDINGS) else 0
+    return _ascii_word_syllables(base, lower) + sibilant
 
 
 @lru_cache(maxsize=1 << 17)
