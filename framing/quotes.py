@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, cast
 
+from framing._construct import fast_constructor
 from framing.document import Document, Paragraph, QuoteSpan
 
 if TYPE_CHECKING:
@@ -72,6 +73,11 @@ class Quote:
     def word_count(self) -> int:
         """Number of whitespace-separated words in :attr:`text`."""
         return len(self.text.split())
+
+
+#: ``Quote(...)`` with the fields in order, faster (one per quote; see
+#: :func:`framing._construct.fast_constructor`).
+_quote = fast_constructor(Quote)
 
 
 # --------------------------------------------------------------------------- extraction
@@ -167,6 +173,10 @@ class _Attribution:
     cue_end: int
 
 
+#: ``_Attribution(...)``, faster (one per attribution found).
+_attribution = fast_constructor(_Attribution)
+
+
 @cache  # called per quote and per sentence: one import, not one each time
 def _verb_re() -> re.Pattern[str]:
     from framing.roles import verb_pattern
@@ -231,7 +241,7 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
         s0 = offset + m.end() + (len(raw) - len(raw.lstrip()))
         s1 = offset + m.end() + len(raw.rstrip())
         if s1 > s0 and _plausible_subject(raw):
-            return _Attribution(s0, s1, offset + m.start(), offset + m.end())
+            return _attribution(s0, s1, offset + m.start(), offset + m.end())
         return None
     for m in verbs.finditer(body):
         subject = body[: m.start()]
@@ -242,7 +252,7 @@ def _after_quote(source: str, start: int, limit: int) -> _Attribution | None:
         ) or _DETERMINER_START_RE.match(subj_text.strip()):
             if not _plausible_subject(subj_text):
                 return None
-            return _Attribution(offset, offset + len(subj_text.rstrip()), offset + m.start(),
+            return _attribution(offset, offset + len(subj_text.rstrip()), offset + m.start(),
                                 offset + m.end())
         return None
     return None
@@ -253,7 +263,7 @@ def _dash_attribution(source: str, start: int, limit: int) -> _Attribution | Non
     m = _DASH_NAME_RE.match(source[start:limit])
     if m is None or len(m.group(1).split()) > 6:
         return None
-    return _Attribution(start + m.start(1), start + m.end(1), -1, -1)
+    return _attribution(start + m.start(1), start + m.end(1), -1, -1)
 
 
 def _before_quote(source: str, start: int, end: int) -> _Attribution | None:
@@ -279,19 +289,19 @@ def _before_quote(source: str, start: int, end: int) -> _Attribution | None:
     if m.group(0).lower() == "according to":
         subject = body[m.end():]
         s0 = region_start + m.end() + (len(subject) - len(subject.lstrip()))
-        return _Attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
+        return _attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
                             region_start + m.end())
     subject = body[: m.start()]
     aux = _AUX_TAIL_RE.search(subject)
     subj_text = subject[: aux.start()] if aux else subject.rstrip()
     if subj_text.strip():
         lead = len(subj_text) - len(subj_text.lstrip())
-        return _Attribution(region_start + lead, region_start + len(subj_text.rstrip()),
+        return _attribution(region_start + lead, region_start + len(subj_text.rstrip()),
                             region_start + m.start(), region_start + m.end())
     after = body[m.end():]
     if after.strip():
         s0 = region_start + m.end() + (len(after) - len(after.lstrip()))
-        return _Attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
+        return _attribution(s0, region_start + len(body.rstrip()), region_start + m.start(),
                             region_start + m.end())
     return None
 
@@ -544,7 +554,7 @@ def _trailing_attribution(source: str, start: int, end: int) -> _Attribution | N
             return None
         lead = len(subject) - len(subject.lstrip())
         s0 = start + comma + 1 + lead
-        return _Attribution(s0, start + comma + 1 + len(subject.rstrip()), start + m.start(),
+        return _attribution(s0, start + comma + 1 + len(subject.rstrip()), start + m.start(),
                             start + m.end())
     return None
 
@@ -583,13 +593,13 @@ def _partial_attribution(doc: _Indexed, span: QuoteSpan) -> _Attribution | None:
         whole = _sentence_subject(doc.source, s_start, s_start + m.start())
         if whole is None:
             return None
-        return _Attribution(whole[0], whole[1], *cue)
+        return _attribution(whole[0], whole[1], *cue)
     if len(subject.split()) > 8:
         return None
     lead = len(subject) - len(subject.lstrip())
     s0 = s_start + cut + lead
     s1 = s_start + len(before.rstrip())
-    return _Attribution(s0, s1, *cue)
+    return _attribution(s0, s1, *cue)
 
 
 def _continues(doc: _Indexed, previous_end: int, span: QuoteSpan) -> bool:
@@ -625,12 +635,10 @@ def _inherit_speaker(doc: _Indexed, quotes: list[Quote], quote: Quote) -> Quote:
 def _extend(doc: _Indexed, quote: Quote, segments: list[tuple[int, int]]) -> Quote:
     all_segments = (*quote.segments, *segments)
     text = " ".join(doc.source[a:b] for a, b in all_segments)
-    return Quote(
-        text=text, speaker=quote.speaker, role=quote.role, kind=quote.kind, cue=quote.cue,
-        start=all_segments[0][0], end=all_segments[-1][1], segments=all_segments,
-        speaker_mention=quote.speaker_mention, speaker_start=quote.speaker_start,
-        speaker_end=quote.speaker_end, cue_start=quote.cue_start, cue_end=quote.cue_end,
-        cue_class=quote.cue_class,
+    return _quote(
+        text, quote.speaker, quote.role, quote.kind, quote.cue, all_segments[0][0],
+        all_segments[-1][1], all_segments, quote.speaker_mention, quote.speaker_start,
+        quote.speaker_end, quote.cue_start, quote.cue_end, quote.cue_class,
     )
 
 
@@ -664,11 +672,9 @@ def _make_quote(doc: _Indexed, resolver: SpeakerResolver, kind: str,
             res = resolver.resolve(head.mention, head.start, head.description)
             speaker, role = res.speaker, res.role
             resolver.remember(head.start, res)
-    return Quote(
-        text=text, speaker=speaker, role=role, kind=kind, cue=cue,
-        start=segments[0][0], end=segments[-1][1], segments=tuple(segments),
-        speaker_mention=mention, speaker_start=s0, speaker_end=s1, cue_start=c0, cue_end=c1,
-        cue_class=verb_class(cue) if cue else "",
+    return _quote(  # the fields of Quote in order
+        text, speaker, role, kind, cue, segments[0][0], segments[-1][1], tuple(segments),
+        mention, s0, s1, c0, c1, verb_class(cue) if cue else "",
     )
 
 
@@ -851,7 +857,7 @@ def _indirect_candidates(doc: _Indexed, covered: list[tuple[int, int]]):
                 segs.append((base + x + lead, base + x + trail))
         if not segs or sum(len(doc.source[x:y].split()) for x, y in segs) < 3:
             continue
-        yield sentence, segs, _Attribution(base + a, base + b, base + c0, base + c1)
+        yield sentence, segs, _attribution(base + a, base + b, base + c0, base + c1)
 
 
 def _appositive_subject(chunks: list[str]) -> bool:

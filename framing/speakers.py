@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from framing._construct import fast_constructor
 from framing.document import Document, Sentence
 from framing.roles import (
     ActorRegistry,
@@ -216,6 +217,11 @@ class SpeakerHead:
     description: str = ""
 
 
+#: ``SpeakerHead(...)``, faster (one per attribution; see
+#: :func:`framing._construct.fast_constructor`).
+_speaker_head = fast_constructor(SpeakerHead)
+
+
 _CHUNK_BREAK_RE = re.compile(r",\s*|\s+[—–-]\s+|\(|\)")
 _KIN_RE = re.compile(
     r"(?:the\s+)?(.+?)['’]s?\s+(family|parents|mother|father|relatives|"
@@ -261,7 +267,7 @@ def speaker_head(source: str, start: int, end: int) -> SpeakerHead | None:
         mention = pronoun.group(1)
         trail = lead + len(mention)
     description = ", ".join(text[x:y].strip() for x, y in chunks[1:])
-    return SpeakerHead(mention, start + a + lead, start + a + trail, description)
+    return _speaker_head(mention, start + a + lead, start + a + trail, description)
 
 
 def _person_parts(name: str) -> tuple[str, int, str, str, str]:
@@ -314,11 +320,13 @@ def _classify_words(name: str) -> str:
 def _classify_words_plain(name: str) -> str:
     """:func:`_classify` of a name that is neither a handle nor a registry name."""
     words = name.split()
-    if any(w.strip("’'s") in _ORG_WORDS or w in _ORG_WORDS for w in words):
+    # set tests in C: a word, or the word stripped of quotes and "s", is an org word
+    if not _ORG_WORDS.isdisjoint(words) or not _ORG_WORDS.isdisjoint(
+            [w.strip("’'s") for w in words]):
         return "org"
     if len(words) == 1 and name.isupper() and len(name) >= 2:
         return "org"
-    if any(w in _PLACE_WORDS for w in words):
+    if not _PLACE_WORDS.isdisjoint(words):
         return "place"
     if words[0].rstrip(".") in _TITLES and len(words) >= 2:
         return "person"
@@ -329,7 +337,10 @@ def _classify_words_plain(name: str) -> str:
 
 def _surname(name: str) -> str:
     words = _strip_titles(name.replace(".", ". ").split())
-    return _POSSESSIVE_RE.sub("", words[-1]).lower() if words else ""
+    if not words:
+        return ""
+    last = words[-1]  # _POSSESSIVE_RE.sub("", last) as a string test (a word ends in no newline)
+    return (last[:-2] if last.endswith(("'s", "’s")) else last).lower()
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -482,7 +493,9 @@ def _plan(raw: str, registry: ActorRegistry) -> _Plan | None:
     if lead:
         name = name[lead.end():]
         offset += lead.end()
-    name = _POSSESSIVE_RE.sub("", name).rstrip(".")
+    if name.endswith(("'s", "’s")):  # _POSSESSIVE_RE.sub: a run never ends with a newline
+        name = name[:-2]
+    name = name.rstrip(".")
     if not name or (name in _CALENDAR_WORDS and registry.lookup(name) is None):
         return None  # "on Monday", "since October": a date, not a name
     actor = registry.lookup(name)
@@ -667,11 +680,28 @@ def _description(text: str, start: int, end: int) -> str:
     return " ".join([*words, after]).strip()
 
 
-_EXPERT_RE = re.compile(
-    r"\b(?:professor|academic|scientist|researcher|lecturer|epidemiologist|economist|"
-    r"criminologist)\b",
-    re.IGNORECASE,
-)
+_EXPERT_WORDS = ("professor", "academic", "scientist", "researcher", "lecturer",
+                 "epidemiologist", "economist", "criminologist")
+_EXPERT_RE = re.compile(rf"\b(?:{'|'.join(_EXPERT_WORDS)})\b", re.IGNORECASE)
+
+
+def _names_expert(text: str) -> bool:
+    """True when ``_EXPERT_RE`` matches in ``text``.
+
+    ASCII text is first tested for the words in its lower case (2x the regex alone): on
+    it the case-insensitive regex matches only the words' two ASCII cases, so a match
+    implies a word in the lower case.
+    """
+    if text.isascii():
+        low = text.lower()
+        for word in _EXPERT_WORDS:
+            if word in low:
+                break
+        else:
+            return False
+    return _EXPERT_RE.search(text) is not None
+
+
 _POSSESSIVE_END_RE = re.compile(r"['’]s?$")
 
 
@@ -723,6 +753,10 @@ class Resolved:
     speaker: str | None
     role: str
     kind: str  # person / org / handle / described / none
+
+
+#: ``Resolved(...)``, faster (one per quote resolved).
+_resolved = fast_constructor(Resolved)
 
 
 class SpeakerResolver:
@@ -887,10 +921,13 @@ class SpeakerResolver:
         if entity.role:
             return entity.role
         if entity.kind == "person":
-            described = " ".join([extra, *_descriptions(entity)])
-            if role_from_cues(described) == "expert" or _EXPERT_RE.search(described):
+            descriptions = _descriptions(entity)
+            described = " ".join([extra, *descriptions])
+            cued = role_from_cues(described)
+            if cued == "expert" or _names_expert(described):
                 return "expert"
-            if is_shadow_office(described):
+            # role_from_cues gives "politician" to any text naming a shadow office
+            if cued == "politician" and is_shadow_office(described):
                 return "politician"
             for run in _NAME_RE.finditer(described):
                 org = _POSSESSIVE_END_RE.sub("", run.group(0))
@@ -902,6 +939,14 @@ class SpeakerResolver:
                     return role
             if entity.org_role:
                 return entity.org_role
+            if cued is None or not extra or not descriptions:
+                # The loop below, shortened: ``described`` is ``extra`` (no descriptions)
+                # or a space and the joined descriptions (no ``extra``), which have the
+                # same cue matches, or it holds no cue, and then neither do ``extra`` and
+                # the joined descriptions (a cue matched in either is matched at the same
+                # place in ``described``, where spaces join them). So the loop gives
+                # ``cued`` if any, else the name's role.
+                return cued or role_from_cues(entity.name) or "public"
         for text in (extra, entity.name if entity.kind != "person" else "",
                      " ".join(_descriptions(entity)), entity.name):
             role = role_from_cues(text)
@@ -954,14 +999,14 @@ class SpeakerResolver:
         entity = self._org_entity(name)
         if extra:
             _describe(entity, extra)
-        return Resolved(self._display_org(entity), self._role(entity, extra), "org")
+        return _resolved(self._display_org(entity), self._role(entity, extra), "org")
 
     def _display_org(self, entity: _Entity) -> str:
         return entity.name
 
     def _person_resolved(self, name: str, description: str) -> Resolved:
         entity = self._add_person(name, description)
-        return Resolved(entity.name, self._role(entity, description), "person")
+        return _resolved(entity.name, self._role(entity, description), "person")
 
     # ----------------------------------------------------------------- resolve
     def resolve(self, mention: str, position: int, description: str = "") -> Resolved:
@@ -976,12 +1021,12 @@ class SpeakerResolver:
         text = mention.strip().strip(",")
         low = text.lower()
         if not text:
-            return Resolved(None, "other", "none")
+            return _resolved(None, "other", "none")
         if low in _PRONOUNS:
             return self._resolve_pronoun(low, position)
         kin = _KIN_RE.match(text)
         if kin:
-            return Resolved(text, "public", "described")  # "Jordan's family"
+            return _resolved(text, "public", "described")  # "Jordan's family"
         actor_hit = self._registry.find_in(text)
         proxy = _PROXY_RE.search(text)
         names = [m for m in _NAME_RE.finditer(text) if not _DETERMINER_RE.fullmatch(m.group(0) + " ")]
@@ -1053,10 +1098,10 @@ class SpeakerResolver:
                 entity = self._add_person(m.text, m.description)
                 if want and not entity.gender:
                     entity.gender = want
-                return Resolved(entity.name, self._role(entity), "person")
+                return _resolved(entity.name, self._role(entity), "person")
             if res is not None:
                 return res
-            return Resolved(None, "other", "none")
+            return _resolved(None, "other", "none")
         kinds = ("org", "handle") if low == "it" else ("org", "handle", "described")
         res = self._last_speaker(position, kinds, window=1500)
         subject = self._subject_org_before(position)
@@ -1067,7 +1112,7 @@ class SpeakerResolver:
         m = self._last_mention(position, ("org", "handle"))
         if m is not None:
             return self._org_resolved(m.text, m.description)
-        return Resolved(None, "other", "none")
+        return _resolved(None, "other", "none")
 
     def _subject_org_before(self, position: int) -> Mention | None:
         """An organisation opening the sentence before ``position`` (its subject)."""
@@ -1151,7 +1196,7 @@ class SpeakerResolver:
                         return self._org_resolved(m.text, m.description)
         res = self._last_speaker(position, ("person", "org"))
         del source
-        return res if res is not None else Resolved(None, "other", "none")
+        return res if res is not None else _resolved(None, "other", "none")
 
     def _kind_reference(self, low: str, position: int) -> Resolved | None:
         """``"the force"`` -> the last police organisation named, and so on."""
@@ -1182,10 +1227,10 @@ class SpeakerResolver:
             role = "public"  # "One said ...", "A third commented": members of the public
             group = _group_noun(self._context_before(position, 3), clean)
             if group:
-                return Resolved(group, role, "described")
+                return _resolved(group, role, "described")
         if re.search(r"@\w", text) and not role:
             role = "public"
-        return Resolved(clean or None, role or "other", "described")
+        return _resolved(clean or None, role or "other", "described")
 
     def _sentences_before(self, position: int, n: int) -> list[Sentence]:
         """The up to ``n`` sentences starting before ``position``, in order."""
