@@ -67,11 +67,11 @@ def _time_stages(limit: int) -> dict[str, float]:
 
     import framing
     from framing.actors import find_actor_mentions
+    from framing.bench import offline_textstat
     from framing.clean import clean
     from framing.document import Document, Paragraph
     from framing.parsing import parse
     from framing.quotes import attribute_quotes
-    from framing.bench import offline_textstat
     from framing.quotespans import find_quote_spans
     from framing.readability import score_readability
     from framing.segment import sentence_tokenizer, split_sentences, tokenize

@@ -55,7 +55,7 @@ _LAZY = {
     "report": "framing.reporting",
 }
 
-__all__ = ["__version__", *sorted(_LAZY)]
+__all__ = ["__version__", *sorted(_LAZY)]  # noqa: PLE0604 (the names are strings: _LAZY's keys)
 
 
 def __getattr__(name: str) -> Any:

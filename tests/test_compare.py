@@ -9,7 +9,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import framing
 from framing.article import Article
 from framing.comparison import compare, outlet_profiles, verb_table, word_choice_table
 from framing.errors import InputError
@@ -77,7 +76,7 @@ def test_default_measures_include_role_shares() -> None:
 
 def test_public_name_is_the_function_after_the_module_is_imported() -> None:
     # the module is framing.comparison, so importing it never shadows framing.compare
-    import framing.comparison  # noqa: F401
+    import framing.comparison
 
     expected = compare(_table(), measures=["quote_balance"])
     pd.testing.assert_frame_equal(framing.compare(_table(), measures=["quote_balance"]), expected)

@@ -7,6 +7,7 @@ characters, HTML fragments and long lines, the inputs real scrapes produce.
 
 import json
 import math
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -46,7 +47,7 @@ def test_parse_offsets_in_bounds_and_ordered(text):
             assert s.start <= t.start <= t.end <= s.end
             assert doc.source[t.start:t.end] == t.text
     top = [q for q in doc.quote_spans if q.depth == 0]
-    for a, b in zip(top, top[1:]):
+    for a, b in pairwise(top):
         assert a.end <= b.start  # top-level quote spans never overlap
     for q in doc.quote_spans:
         assert _in_bounds(q.start, q.end, n)

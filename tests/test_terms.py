@@ -401,12 +401,13 @@ def test_shared_preparation_gives_the_same_hits(monkeypatch) -> None:
     # region word splits (framing._phrase_search._prepared); with nothing shared (every text
     # over the size limit, so prepared afresh each time) the results must be the same.
     import glob
+    from pathlib import Path
 
     from framing import _phrase_search, parse
     from framing.actors import find_actor_mentions
     from framing.terms import score_terms
 
-    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("seeds/*.txt"))]
+    texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob("seeds/*.txt"))]
     texts += ["Ünïcode İstanbul police said the 'woke' mob rioted.", "", "a"]
 
     def run() -> list:
