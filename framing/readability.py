@@ -503,9 +503,8 @@ def _new_packed_word(text: str, table: dict[str, int]) -> int:
     :func:`_ascii_word_profile`), so it is computed, and kept in ``table``, under that
     form: one profile for the two spellings.
     """
-    if len(text) > 1 and text.isascii() and text.isalpha() and text[1:].islower() and (
-        text[0].isupper()
-    ):
+    # for ASCII letters istitle() is "one capital, then lower case", as in _sum_packed_words
+    if len(text) > 1 and text.isascii() and text.isalpha() and text.istitle():
         lower = text.lower()
         packed = table.get(lower)
         if packed is None:
@@ -526,22 +525,21 @@ def _dictionary_profiles() -> dict[str, int]:
     shared), and never changed, so it needs no bound. A new dictionary word then costs
     one C-level lookup in :func:`_sum_packed_words` instead of the rules.
     """
-    overrides = _overrides()
     familiar_forms = _familiar_forms()
+    # One packed profile per (length, syllables, familiar, complex): the 144 that occur.
     shared: dict[tuple[int, int, bool, bool], int] = {}
     profiles: dict[str, int] = {}
+    overrides = _overrides()
     for word, count in _cmu_counts().items():
         if not (word.isascii() and word.isalpha() and word.islower()):
             continue
-        syllables = overrides.get(word) or max(count, 1)
+        syllables = overrides.get(word) or max(count, 1)  # syllables._listed, inlined
         familiar = word in familiar_forms
-        complex_ = syllables >= 3 and not familiar and _is_complex(word, syllables, False)
-        size = len(word)
-        packed = shared.get((size, syllables, familiar, complex_))
+        key = (len(word), syllables, familiar,
+               syllables >= 3 and not familiar and _is_complex(word, syllables, False))
+        packed = shared.get(key)
         if packed is None:
-            packed = shared[size, syllables, familiar, complex_] = _pack(
-                (1, syllables, int(syllables >= 3), int(complex_), int(not familiar), size, size)
-            )
+            packed = shared[key] = _pack(_counted_profile(word, syllables, familiar, len(word)))
         profiles[word] = packed
     return profiles
 
