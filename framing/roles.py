@@ -218,6 +218,13 @@ def _key_cached(name: str) -> str:
     return _key_plain(name)
 
 
+def cut_possessive(text: str) -> str:
+    """``text`` less a final ``'s`` or ``’s``: ``re.sub(r"['’]s$", "", text)`` for a text
+    that does not end in a line break (where ``$`` would also match); names and words
+    never do."""
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
 def _key_plain(name: str) -> str:
     # String methods in place of three regex substitutions (r"\s+" -> " " after strip,
     # r"^(the|a|an) " -> "", r"['’]s$" -> ""), 2x: split() and \s agree on (Unicode)
@@ -225,9 +232,7 @@ def _key_plain(name: str) -> str:
     name = " ".join(name.lower().split())
     if name.startswith(("the ", "a ", "an ")):
         name = name[name.index(" ") + 1 :]
-    if name.endswith(("'s", "’s")):
-        name = name[:-2]
-    return name
+    return cut_possessive(name)
 
 
 def _check_role(role: str, where: str) -> str:

@@ -34,6 +34,7 @@ from framing.document import Document, Sentence
 from framing.roles import (
     ActorRegistry,
     builtin_registry,
+    cut_possessive,
     is_shadow_office,
     role_from_cues,
     verb_pattern,
@@ -337,10 +338,7 @@ def _classify_words_plain(name: str) -> str:
 
 def _surname(name: str) -> str:
     words = _strip_titles(name.replace(".", ". ").split())
-    if not words:
-        return ""
-    last = words[-1]  # _POSSESSIVE_RE.sub("", last) as a string test (a word ends in no newline)
-    return (last[:-2] if last.endswith(("'s", "’s")) else last).lower()
+    return cut_possessive(words[-1]).lower() if words else ""
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -493,9 +491,7 @@ def _plan(raw: str, registry: ActorRegistry) -> _Plan | None:
     if lead:
         name = name[lead.end():]
         offset += lead.end()
-    if name.endswith(("'s", "’s")):  # _POSSESSIVE_RE.sub: a run never ends with a newline
-        name = name[:-2]
-    name = name.rstrip(".")
+    name = cut_possessive(name).rstrip(".")
     if not name or (name in _CALENDAR_WORDS and registry.lookup(name) is None):
         return None  # "on Monday", "since October": a date, not a name
     actor = registry.lookup(name)

@@ -15,7 +15,7 @@ import pytest
 from framing.bench import synthetic_articles
 from framing.parsing import parse
 from framing.quotes import Quote, _Attribution, _attribution, _quote, extract_quotes
-from framing.roles import is_shadow_office, role_from_cues
+from framing.roles import cut_possessive, is_shadow_office, role_from_cues
 from framing.speakers import (
     _EXPERT_RE,
     _NAME_RE,
@@ -106,21 +106,21 @@ def test_classify_words_by_hand():
 
 
 def test_possessive_cut_is_the_plain_regex():
-    # _plan cuts a final 's with endswith (the whole of _plan is checked against the rules
-    # written with the regex in tests/test_attribution_speed.py); the runs never end with
-    # a newline, where "$" would also match
+    # _plan, _surname and registry keys cut a final 's with roles.cut_possessive (the
+    # whole of _plan is checked against the rules written with the regex in
+    # tests/test_attribution_speed.py); the runs never end with a newline, where "$"
+    # would also match
     names = _runs() + [m.group(0) for text in TEXTS for m in _NAME_RE.finditer(text)]
     names += ["Bloggs’s", "Bloggs's", "Bloggs'", "’s", "s", "Mr. Bloggs.", "Jo’s’s", "'s's"]
     cuts = 0
     for name in names:
         assert not name.endswith("\n")
-        cut = name[:-2] if name.endswith(("'s", "’s")) else name
+        cut = cut_possessive(name)
         assert cut == _POSSESSIVE_RE.sub("", name), name
         cuts += cut != name
     assert cuts >= 5
     # by hand: only a final 's or ’s goes
-    assert [n[:-2] if n.endswith(("'s", "’s")) else n for n in ("Jo’s’s", "Bloggs'")] == [
-        "Jo’s", "Bloggs'"]
+    assert [cut_possessive(n) for n in ("Jo’s’s", "Bloggs'")] == ["Jo’s", "Bloggs'"]
 
 
 def test_surname_is_the_plain_regex_cut():
