@@ -24,6 +24,7 @@ NOT_ATTRIBUTED = "quotes_not_attributed"
 #: ``Paragraph(...)``, faster (see :func:`framing._construct.fast_constructor`).
 _paragraph = fast_constructor(Paragraph)
 
+
 def parse(text: str, *, rules: Any = None, registry: Any = None,
           attribute: bool = True) -> Document:
     """Parse an article once for every scorer.
