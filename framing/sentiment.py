@@ -316,7 +316,13 @@ def _voice_parts(
     source: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
 ) -> tuple[str, str]:
     """Narrator text and quoted text of ``source[start:end]``, parts joined by a space."""
-    inside = _clip(quoted, start, end)
+    return _cut_voices(source, start, end, _clip(quoted, start, end))
+
+
+def _cut_voices(
+    source: str, start: int, end: int, inside: Sequence[tuple[int, int]]
+) -> tuple[str, str]:
+    """:func:`_voice_parts` from the quoted parts ``inside`` (:func:`_clip`'s result)."""
     if not inside:
         return source[start:end], ""
     narrator, quoted_parts, pos = [], [], start
@@ -392,7 +398,8 @@ def _score_sentence(
     # Parts cut from the normalised source: _normalise maps each mark to an ASCII mark,
     # neither is a letter, digit or space, so the parts' emptiness, blankness and word
     # counts are those of the parts of the source, and VADER gets what it got before.
-    narrator_text, quoted_text = _voice_parts(ascii_source, start, end, quoted)
+    inside = _clip(quoted, start, end)
+    narrator_text, quoted_text = _cut_voices(ascii_source, start, end, inside)
     n_words = q_words = 0
     if not quoted_text:  # no quotation met after all
         n_words = _count_words(narrator_text) if narrator_text else 0
@@ -400,12 +407,20 @@ def _score_sentence(
         # A narrator part holding a word is scored before its words are counted:
         # VADER's pass gives the count. The quoted part is scored only when the
         # narrator part has words (the sentence is mixed, or quotes no word);
-        # otherwise the whole sentence's scores are the quoted ones.
+        # otherwise the whole sentence's scores are the quoted ones, and with a single
+        # quoted part its word count is the whole sentence's (when VADER counted that
+        # from the source): the narrator text around it holds no letter or digit, so
+        # every chunk of the sentence holding one meets the part in exactly one chunk
+        # of the part, and each chunk of the part holding one lies in such a chunk.
         if narrator_text and _WORD.search(narrator_text):  # often only quote marks
             n_scores = score(narrator_text)
             n_words = n_scores[4] if n_scores[4] >= 0 else _count_words(narrator_text)
         if n_words == 0:
-            q_words = _count_words(quoted_text)
+            q_words = (
+                words
+                if words >= 0 and len(inside) == 1 and source[start:end] == text
+                else _count_words(quoted_text)
+            )
         else:
             q_scores = score(quoted_text)
             q_words = q_scores[4] if q_scores[4] >= 0 else _count_words(quoted_text)

@@ -65,6 +65,9 @@ PROBES = (
 )
 
 _PUNCT = string.punctuation
+#: KELVIN SIGN, the one character that lower-cases to an ASCII letter without changing
+#: length (see :func:`polarity_and_words`).
+_KELVIN = "\u212a"
 
 #: ``(compound, pos, neu, neg, chunks)``, see :func:`polarity_and_words`.
 _Scores = tuple[float, float, float, float, int]
@@ -233,8 +236,15 @@ def _negation(valence: float, lw: list[str], start_i: int, i: int, t: _Tables) -
     return valence
 
 
-def _valence(words: list[str], lw: list[str], i: int, cap_diff: bool, t: _Tables) -> float:
-    """Valence of the lexicon word at ``i`` (vaderSentiment's sentiment_valence)."""
+def _valence(
+    words: list[str], lw: list[str], i: int, cap_diff: bool, t: _Tables, idioms: bool = True
+) -> float:
+    """Valence of the lexicon word at ``i`` (vaderSentiment's sentiment_valence).
+
+    ``idioms`` False says that no adjacent pair of ``lw`` belongs to an idiom or booster
+    n-gram (``_Tables.idiom_pairs``): then the idiom check, which only looks up
+    space-joined runs of adjacent words, finds nothing and is skipped.
+    """
     lex = t.lexicon
     item_lower = lw[i]
     valence = lex[item_lower]
@@ -257,7 +267,7 @@ def _valence(words: list[str], lw: list[str], i: int, cap_diff: bool, t: _Tables
                 s = s * 0.9
             valence = valence + s
             valence = _negation(valence, lw, start_i, i, t)
-            if start_i == 2:
+            if start_i == 2 and idioms:
                 valence = _idioms(valence, lw, i, t)
     # "least" as negation (vaderSentiment's _least_check)
     if i > 1 and lw[i - 1] not in lex and lw[i - 1] == "least":
@@ -407,10 +417,16 @@ def polarity_and_words(text: str) -> _Scores:
     t = _tables()
     if text.isascii():
         countable = text.isprintable()
+        caps_visible = True
     else:
         countable = False
         if not t.emoji_chars.isdisjoint(text):  # every emoji key is non-ASCII
             text = _replace_emoji(text, t.emojis)
+        # Only U+0130 and the Kelvin sign lower-case to ASCII letters; U+0130 changes
+        # length in lower case (the other path below), so without the Kelvin sign a word
+        # that lower-cases to ASCII letters is written in ASCII letters, and it is in
+        # capitals exactly when its upper-case form occurs in the text (see _score_words).
+        caps_visible = _KELVIN not in text
     # vaderSentiment strips the text's outer whitespace; split() ignores it, and the
     # punctuation emphasis only counts "!" and "?", so the text is used unstripped.
     lower = text.lower()
@@ -433,13 +449,13 @@ def polarity_and_words(text: str) -> _Scores:
         unblocked = t.token_blockers.isdisjoint(tokens)
         if t.long_keys.isdisjoint(cores) and (unblocked or t.short_keys.isdisjoint(tokens)):
             return (0.0, 0.0, 1.0, 0.0, chunks)  # words, none in the lexicon: all neutral
-        if unblocked and countable and "n't" not in lower and t.blockers.isdisjoint(cores):
+        if unblocked and caps_visible and "n't" not in lower and t.blockers.isdisjoint(cores):
             # Half the sentences with lexicon words have no word near which a rule
             # could fire (no context or idiom word, "kind" or "but" as core or as
             # written, no short key): every lexicon word is a core among the long keys
             # and scores its lexicon value unless written in capitals (see
             # _score_words), which it is not when its upper-case form is nowhere in
-            # the (ASCII) text. All C-level: no per-word Python loop.
+            # the text (caps_visible). All C-level: no per-word Python loop.
             found = list(filter(t.long_keys.__contains__, cores))
             for word in found:
                 if word.upper() in text:
@@ -457,10 +473,12 @@ def polarity_and_words(text: str) -> _Scores:
         lw = [w.lower() for w in words]
         plain_ok = False
         chunks = -1
-    return _score_words(text, lw, plain_ok, t, chunks)
+    return _score_words(text, lw, plain_ok, caps_visible, t, chunks)
 
 
-def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables, chunks: int) -> _Scores:
+def _score_words(
+    text: str, lw: list[str], plain_ok: bool, caps_visible: bool, t: _Tables, chunks: int
+) -> _Scores:
     """Scores from the lower-cased, stripped words ``lw`` of ``text`` (and ``chunks``).
 
     Most lexicon words of news text have no booster, negator or idiom near them, and
@@ -470,7 +488,10 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables, chunks: i
     holds "n't" (``plain_ok``) and no idiom or booster n-gram pair occurs in the
     sentence: then every other rule of :func:`_valence` provably leaves the value
     unchanged (adding a booster scalar of 0.0 to a non-zero valence is exact, and no
-    lexicon value is 0). All other words go through :func:`_valence`.
+    lexicon value is 0). All other words go through :func:`_valence`, which skips the
+    idiom check when no such pair occurs. ``caps_visible`` says that a word of ``lw``
+    is written in capitals only where its upper-case form occurs in ``text`` (true of
+    ASCII text and of text without the Kelvin sign, see :func:`polarity_and_words`).
     """
     # one pass for the lexicon words' places (no set intersection first: half the time)
     hit_keys = t.hit_keys
@@ -484,15 +505,14 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables, chunks: i
             return (0.0, 0.0, 1.0, 0.0, chunks)
     # The words as written, for the capitals rules (str.isupper is the same on a word as
     # written and on it stripped of punctuation, which is uncased), split only on need:
-    # in ASCII text a word written in capitals holds its lower-cased form upper-cased,
-    # so a lexicon word whose upper-case form is nowhere in the text is not in capitals
-    # (one substring test instead of a second split of every sentence).
+    # with caps_visible a word written in capitals holds its lower-cased form
+    # upper-cased (every lexicon word that can be found is ASCII), so a lexicon word
+    # whose upper-case form is nowhere in the text is not in capitals (one substring
+    # test instead of a second split of every sentence).
     words: list[str] | None = None
-    ascii_text = text.isascii()
     cap_diff = None  # "some words in capitals, not all": counted on first need
-    if plain_ok and not t.idiom_words.isdisjoint(lw) and not t.idiom_pairs.isdisjoint(
-        pairwise(lw)
-    ):
+    idioms = not t.idiom_words.isdisjoint(lw) and not t.idiom_pairs.isdisjoint(pairwise(lw))
+    if idioms:
         plain_ok = False
     lex, context, c_incr = t.lexicon, t.context_words, t.c_incr
     no_context = plain_ok and context.isdisjoint(lw)  # most sentences: no test per word
@@ -504,7 +524,7 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables, chunks: i
         ):
             # no rule but the capitals one can fire (see the docstring)
             valence = lex[w]
-            if ascii_text and w.upper() not in text:
+            if caps_visible and w.upper() not in text:
                 pass  # not written in capitals
             else:
                 if words is None:
@@ -519,7 +539,7 @@ def _score_words(text: str, lw: list[str], plain_ok: bool, t: _Tables, chunks: i
                 words = text.split()
             if cap_diff is None:
                 cap_diff = 0 < n - sum(map(str.isupper, words)) < n
-            valence = _valence(words, lw, i, cap_diff, t)
+            valence = _valence(words, lw, i, cap_diff, t, idioms)
         values.append(valence)
     if "but" in lw:
         sentiments: list[Any] = [0] * n

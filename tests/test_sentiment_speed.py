@@ -200,7 +200,10 @@ _PIECES = ["The police were brave.", "It was not good at all!", "\u201cGreat,\u2
            '"I love it," she said, "but it was BAD."', "Protesters \u2014 angry \u2014 left.",
            "\u2018Don\u2019t worry,\u2019 he said.", "I can't stand it :)", "U.S. GOOD news?",
            "It is kind of good.", '"', "\u201c\u201d", "-- 42 --", "Caf\u00e9 \u00e9t\u00e9 good",
-           "\u0130stanbul was lovely.", "So happy \U0001F601.", "\u201cNo.\u201d", "ok. no, a."]
+           "\u0130stanbul was lovely.", "So happy \U0001F601.", "\u201cNo.\u201d", "ok. no, a.",
+           # all quotation: one part, adjacent parts, parts joined by a mark
+           '"Obviously, vaccines are safe."', '"Good""bad news."', '"Fine"-"great."',
+           "\u201cNo\u201d \u201cway\u201d.", '"It is 42 -- ok."']
 
 
 def test_sentence_scores_equal_the_plain_path_on_parsed_text():
@@ -308,3 +311,21 @@ def test_article_aggregates_are_the_plain_formulas():
         total = math.fsum(w for _, w in pairs)
         assert s.quoted == math.fsum(v * w for v, w in pairs) / total
         assert s.quoted_weight == total
+
+
+def test_all_quoted_sentence_word_counts_by_hand():
+    # A sentence that is all quotation takes its quoted word count from the whole
+    # sentence's VADER pass when it holds one quoted part, else counts the parts' words
+    # (joined by a space). Counts by hand: chunks holding a letter or digit.
+    import framing
+    from framing.sentiment import _score_sentences
+
+    cases = [
+        ('"Obviously, vaccines are safe."', 4),
+        ('"It is 42 -- ok."', 4),  # "--" holds no letter or digit
+        ('"Good""bad news."', 3),  # two parts: "Good" and "bad news."
+    ]
+    for text, expected in cases:
+        scored = _score_sentences(framing.parse(text))
+        assert [(s.voice, s.narrator_words, s.quoted_words) for s in scored] == [
+            ("quoted", 0, expected)], text

@@ -198,3 +198,75 @@ def test_capitals_gate_agrees_with_vadersentiment(text, reference):
     # lexicon words without any modifier near them: the short path decides capitals
     # by looking for the word's upper-case form in the text
     assert vader_fast.polarity_scores(text) == reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was GOOD \u2014 they said", "The plan was good \u2014 they said",
+    "Caf\u00e9 news: GREAT\u2026", "caf\u00e9 news: great\u2026", "\u00c9T\u00c9 was GOOD",
+    "\u212aILL the plan \u2014 now", "\u212aill the plan \u2014 now", "the plan \u2014 \u212aILL",
+    "GOOD\u2014bad news", "\u201cGREAT\u201d idea \u2014 yes", "LOVE \u00e9t\u00e9 love",
+])
+def test_capitals_gate_in_non_ascii_text_agrees_with_vadersentiment(text, reference):
+    # The short path looks for a lexicon word's upper-case form in non-ASCII text too,
+    # unless the text holds the Kelvin sign (the one character, besides U+0130, whose
+    # lower case is an ASCII letter)
+    assert vader_fast.polarity_scores(text) == reference(text)
+
+
+def test_only_two_non_ascii_characters_lower_case_to_ascii():
+    # The capitals gate in non-ASCII text relies on this fact of Unicode's case mapping:
+    # besides the ASCII capitals, only U+0130 (which lower-cases to two characters, so
+    # its text takes the length-changing path) and the Kelvin sign (which the gate
+    # looks for) have an ASCII character in their lower case.
+    import sys
+
+    found = [code for code in range(128, sys.maxunicode + 1)
+             if any(ch.isascii() for ch in chr(code).lower())]
+    assert found == [0x130, 0x212A]
+    assert len("\u0130".lower()) == 2 and "\u212a".lower() == "k"
+    assert vader_fast._KELVIN == "\u212a"
+
+
+def test_capitals_gate_in_non_ascii_text_by_hand():
+    score = lambda t: vader_fast.polarity_scores(t)["compound"]
+    # "good" is 1.9; written in capitals among lower-case words it gains 0.733
+    assert score("The plan was GOOD \u2014 they said") == _c(1.9 + 0.733)
+    assert score("The plan was good \u2014 they said") == _c(1.9)
+    # "kill" is -3.7; with a Kelvin sign for its K it is still written in capitals
+    # (U+212A is an upper-case letter) although "KILL" occurs nowhere in the text
+    assert score("\u212aILL the plan \u2014 now") == _c(-3.7 - 0.733)
+    assert score("\u212aill the plan \u2014 now") == _c(-3.7)
+
+
+def test_idiom_check_is_skipped_only_where_it_finds_nothing():
+    # Every idiom and multi-word booster is a run of adjacent words holding one of the
+    # idiom pairs; without any such pair in a sentence the idiom check leaves every
+    # valence unchanged, so _valence(..., idioms=False) equals the full rule chain.
+    import random
+    from itertools import pairwise
+
+    t = vader_fast._tables()
+    pool = ["good", "bad", "the", "kiss", "of", "death", "bomb", "to", "die", "for",
+            "yeah", "right", "bus", "stop", "sort", "kind", "just", "enough", "cut",
+            "the", "mustard", "not", "very", "so", "this", "least", "no", "never",
+            "love", "hate", "a", "at", "hand", "on", "other", "shit", "ass", "badass"]
+    rng = random.Random(41)
+    skipped = 0
+    for _ in range(20000):
+        lw = [rng.choice(pool) for _ in range(rng.randint(1, 9))]
+        words = [w.upper() if rng.random() < 0.2 else w for w in lw]
+        cap_diff = 0 < sum(not w.isupper() for w in words) < len(words)
+        no_pair = t.idiom_pairs.isdisjoint(pairwise(lw))
+        for i, w in enumerate(lw):
+            if w not in t.lexicon:
+                continue
+            full = vader_fast._valence(words, lw, i, cap_diff, t)
+            if no_pair:
+                skipped += 1
+                assert vader_fast._valence(words, lw, i, cap_diff, t, False) == full, lw
+    assert skipped > 5000
+    # by hand: "the kiss of death" holds the pair ("kiss", "of"): the idiom sets the
+    # valence of "death" (-2.9) to the idiom's -1.5
+    lw = ["the", "kiss", "of", "death"]
+    assert not t.idiom_pairs.isdisjoint(pairwise(lw))
+    assert vader_fast._valence(lw, lw, 3, False, t) == -1.5
