@@ -10,13 +10,16 @@ module finds the same matches while splitting only a few words:
   and digits kept and every other byte a space (:func:`lower_ascii_words`), so a
   sentence's runs are a split of its slice and a probe is found with ``bytes.find``;
 * the sentences' splits are intersected with the phrases' runs and probes in C, one
-  call per sentence, and shared by the searches of one document (:func:`region_words`);
+  call per sentence; the splits, and the intersections with the runs of the tables
+  built last, are shared by the searches of one document (:func:`region_runs`);
 * a sentence is read only when its runs include every run of some candidate of a probe
   it holds (:func:`region_hits`), and then only a window of words around each probe hit,
   as many words before and after as the longest candidate with that probe needs
   (:func:`windows`);
 * the windows of a whole document are joined, separated by a word that is no key, and
-  matched in one pass (:func:`window_search`).
+  matched in one pass (:func:`window_search`); their words are counted (is a window
+  short of words?) only when a piece between two spaces holds no word
+  (:func:`has_bare_piece`).
 
 The caller's matcher (``match(tokens, where)``) is the one it would run on a sentence's
 words; ``where(offset)`` tells it which region a token of the joined text comes from and
@@ -186,7 +189,39 @@ def probe_table(
     runs = frozenset(r.encode() for sets in probes.values() for need in sets for r in need)
     key_set = set(keys)
     separator = next(f" {'0' * n} " for n in itertools.count(1) if "0" * n not in key_set)
+    _remember_runs(runs)
     return ProbeTable(table, frozenset(table), runs, separator)
+
+
+#: How many of the last built tables' runs :func:`searched_runs` unites.
+_RECENT_TABLES = 4
+#: One item: the runs of the last :data:`_RECENT_TABLES` tables built
+#: (:func:`probe_table`), newest first, and their union (replaced as one, so a reader
+#: never sees a table's runs listed without them in the union).
+_recent: list[tuple[tuple[frozenset[bytes], ...], frozenset[bytes]]] = [((), frozenset())]
+
+
+def _remember_runs(runs: frozenset[bytes]) -> None:
+    """Adds a new table's runs to the recent ones (see :func:`searched_runs`)."""
+    tables = (runs, *_recent[0][0])[:_RECENT_TABLES]
+    _recent[0] = (tables, frozenset().union(*tables))
+
+
+def searched_runs(runs: frozenset[bytes]) -> frozenset[bytes]:
+    """The runs to intersect a region's words with for a table whose runs are ``runs``:
+    the union of the recent tables' runs when ``runs`` is one of them, else ``runs``.
+
+    The actor and the term search of a document then intersect each region's words
+    with the same set, once (:func:`region_runs`). A superset of the table's runs
+    gives the same tests: every run set asked about is the table's, and a run of
+    another table is no probe of this one. The union holds at most
+    :data:`_RECENT_TABLES` tables' runs.
+    """
+    tables, union = _recent[0]
+    for recent in tables:
+        if recent is runs:
+            return union
+    return runs
 
 
 #: ASCII letters and digits kept, every other byte a space (see :func:`ascii_words`).
@@ -236,12 +271,13 @@ def region_hits(
 ) -> list[tuple[int, Probe]]:
     """Probe hits of the sentence ``source[start:end]`` worth reading, in text order.
 
-    ``runs`` are the table's runs among the sentence's words in ``ascii_text`` (its
+    ``runs`` hold the table's runs among the sentence's words in ``ascii_text`` (its
     :func:`lower_ascii_words`: every ASCII run of the sentence, and perhaps pieces of
-    words with non-ASCII letters: "caf" of "café"); ``present`` are the probes among
-    them. A probe is kept when all
-    runs of one of its run sets are among the words (as :func:`may_match` asks of the
-    sentence's runs); its hits are the places where it is a whole run of the sentence.
+    words with non-ASCII letters: "caf" of "café"), perhaps with other runs of those
+    words (:func:`searched_runs`); ``present`` are the probes among them. A probe is
+    kept when all runs of one of its run sets are among the words (as :func:`may_match`
+    asks of the sentence's runs); its hits are the places where it is a whole run of
+    the sentence.
     Returns ``(offset, probe)`` pairs; none when the sentence cannot hold a match.
     """
     region = None
@@ -312,9 +348,12 @@ def search_regions(
 #: prepared again rather than held).
 _PREPARED_MAX = 1_000_000
 
-#: The word splits of a document's regions (:func:`region_words`): the regions'
-#: ``(start, end)`` and ``text[start:end].split()`` of each.
-RegionWords = tuple[tuple[tuple[int, int], ...], list[list[bytes]]]
+#: The word splits of a document's regions (:func:`region_runs`): the regions'
+#: ``(start, end)``, ``text[start:end].split()`` of each, the set of runs they were
+#: last intersected with (None: not yet) and the runs among each's words of that set.
+RegionWords = tuple[
+    tuple[tuple[int, int], ...], list[list[bytes]], frozenset[bytes] | None, list[set[bytes]]
+]
 
 _BOUNDS = itemgetter(0, 1)
 
@@ -329,8 +368,25 @@ def region_words(
     if shared and shared[0][0] == bounds:
         return shared[0][1]
     lists = [text[a:b].split() for a, b in bounds]
-    shared[:] = [(bounds, lists)]
+    shared[:] = [(bounds, lists, None, [])]
     return lists
+
+
+def region_runs(
+    text: bytes, regions: Sequence[Region], runs: frozenset[bytes], shared: list[RegionWords]
+) -> list[set[bytes]]:
+    """``searched_runs(runs).intersection(words)`` for the words of each region
+    (:func:`region_words`), kept in ``shared`` with the splits, so the actor and the
+    term search of a document, whose tables were built last, intersect once."""
+    lists = region_words(text, regions, shared)
+    wanted = searched_runs(runs)
+    entry = shared[0]
+    if entry[1] is lists and entry[2] is wanted:
+        return entry[3]
+    sets = list(map(wanted.intersection, lists))
+    if entry[1] is lists:  # (else another search replaced the slot meanwhile)
+        shared[0] = (entry[0], lists, wanted, sets)
+    return sets
 
 
 def _prepared(source: str) -> tuple[bytes | None, list[RegionWords]]:
@@ -407,14 +463,17 @@ def window_search(
     no phrase's word (:attr:`ProbeTable.separator`), so one left-to-right,
     longest-first matching pass gives each region's matches. A region whose window holds
     fewer words around a hit than it should (spaces not between words: "a  b", "a - b")
-    is matched whole instead. Yields ``(region, spans)`` in region order, for regions
-    with a match (and perhaps some without).
+    is matched whole instead. That is checked only when the joined windows hold a
+    piece between spaces with no word (:func:`has_bare_piece`): otherwise each of the
+    ``back`` pieces a window reaches before its hit's piece, and each of the ``fwd``
+    after it, holds a word of its own. Yields ``(region, spans)`` in region order, for
+    regions with a match (and perhaps some without).
     """
-    lists = region_words(text, regions, [] if shared is None else shared)
-    # per region, in C: the table's runs among its words, and the probes among those
-    runs_of = list(map(table.runs.intersection, lists))
+    # per region, in C: the (recent tables') runs among its words, and the probes
+    # among those
+    runs_of = region_runs(text, regions, table.runs, [] if shared is None else shared)
     presents = list(map(table.words.intersection, runs_of))
-    plans = []  # (region, hits to check, first window, end of its windows)
+    plans = []  # (region, hits, first window, end of its windows)
     texts: list[str] = []  # the windows' words, joined by the separator
     wins: list[tuple[int, int, int]] = []  # (a, b, region's plan) of each window
     offsets: list[int] = []  # where each window starts in the joined text
@@ -434,18 +493,17 @@ def window_search(
             wins.append((a, b, plan))
             offsets.append(at)
             at += b - a + step
-        checks = [hit for hit in hits if hit[1][3] or hit[1][4]]
-        plans.append((region, checks, first, len(wins)))
+        plans.append((region, hits, first, len(wins)))
     if not plans:
         return
-    toks = word_tokens(table.separator.join(texts))
+    joined = table.separator.join(texts)
+    toks = word_tokens(joined)
     spans: list[list[Span] | None] = [[] for _ in plans]
-    firsts = None
-    for plan, (region, checks, first, last) in enumerate(plans):
-        if checks:
-            if firsts is None:
-                firsts = [t.start for t in toks]
-            if not _enough_words(
+    if has_bare_piece(joined):  # else every window has its words
+        firsts = [t.start for t in toks]
+        for plan, (region, hits, first, last) in enumerate(plans):
+            checks = [hit for hit in hits if hit[1][3] or hit[1][4]]
+            if checks and not _enough_words(
                 checks, region[0], region[1], wins[first:last], offsets[first:last], firsts
             ):
                 spans[plan] = None  # matched whole below
@@ -469,6 +527,19 @@ def window_search(
             yield region, region_spans(source, region, match)
         elif found:
             yield region, found
+
+
+#: A piece of text with no letter or digit up to a space or the end, after a space
+#: (searched) or at the start (matched): no word starts in it (a word of
+#: :func:`word_tokens` starts with a ``[^\W_]`` character).
+_BARE_AFTER_SPACE = re.compile(r" (?:[^\w ]|_)*(?= |\Z)")
+_BARE_AT_START = re.compile(r"(?:[^\w ]|_)*(?= |\Z)")
+
+
+def has_bare_piece(text: str) -> bool:
+    """True when a piece of ``text`` between spaces (or a space and an end) holds no
+    letter or digit, so that no word starts in it ("a  b", "a - b")."""
+    return _BARE_AFTER_SPACE.search(text) is not None or _BARE_AT_START.match(text) is not None
 
 
 def _enough_words(
