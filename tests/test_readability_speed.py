@@ -9,11 +9,10 @@ random strings, so a disagreement on any word fails.
 from __future__ import annotations
 
 import random
-from functools import cache
 
 import pytest
 
-from framing import readability, syllables
+from framing import readability
 from framing.readability import (
     _DOUBLING,
     _INFLECTIONS,
@@ -27,12 +26,6 @@ from framing.readability import (
     _word_profile,
 )
 from framing.syllables import _ascii_word_syllables, _resolve_rules
-
-
-@cache
-def _dictionary_words() -> list[str]:
-    """Every alphabetic CMU word (about 117,000), sorted."""
-    return sorted(w for w in syllables._cmu_counts() if w.isascii() and w.isalpha())
 
 
 def _on_list_by_rules(word: str, easy: frozenset[str]) -> bool:
@@ -54,11 +47,11 @@ def _spellings(word: str) -> list[str]:
     return [word, word.upper(), word.capitalize(), word[:-1] + word[-1].upper()]
 
 
-def test_familiar_forms_are_exactly_the_words_the_rules_accept():
+def test_familiar_forms_are_exactly_the_words_the_rules_accept(dictionary_words):
     easy = _easy_words()
     forms = _familiar_forms()
     rng = random.Random(4)
-    candidates = set(_dictionary_words())
+    candidates = set(dictionary_words)
     for listed in easy:  # every inflection of every listed word, and near misses
         for end in ("s", "es", "ies", "ied", "ier", "iest", "ed", "d", "ing", "er", "est"):
             candidates.update((listed + end, listed[:-1] + end, listed + listed[-1:] + end,
@@ -72,8 +65,8 @@ def test_familiar_forms_are_exactly_the_words_the_rules_accept():
     assert "xylophones" not in forms
 
 
-def test_ascii_syllables_equal_the_full_rules_on_the_dictionary():
-    words = _dictionary_words()
+def test_ascii_syllables_equal_the_full_rules_on_the_dictionary(dictionary_words):
+    words = dictionary_words
     wrong = [
         s for w in words[::3] for s in _spellings(w)
         if _ascii_word_syllables(s, s.lower()) != _resolve_rules(s)
@@ -90,8 +83,8 @@ def test_ascii_syllables_equal_the_full_rules_on_acronyms_and_unknown_words():
     assert [w for w in words if _ascii_word_syllables(w, w.lower()) != _resolve_rules(w)] == []
 
 
-def test_ascii_profile_equals_the_general_rules():
-    words = _dictionary_words()
+def test_ascii_profile_equals_the_general_rules(dictionary_words):
+    words = dictionary_words
     rng = random.Random(2)
     sample = rng.sample(words, 20000) + ["US", "NHS", "MPs", "Dr", "I", "A", "suspected",
                                          "protesters", "unconstitutional", "Nolan"]
@@ -101,8 +94,8 @@ def test_ascii_profile_equals_the_general_rules():
     assert _ascii_word_profile("police") == (1, 2, 0, 0, 0, 6, 6)
 
 
-def test_capitalised_word_has_the_profile_of_its_lower_case_form():
-    words = _dictionary_words()
+def test_capitalised_word_has_the_profile_of_its_lower_case_form(dictionary_words):
+    words = dictionary_words
     for word in words[::7]:
         if len(word) > 1:
             assert _ascii_word_profile(word.capitalize()) == _ascii_word_profile(word), word

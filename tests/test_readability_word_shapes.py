@@ -10,7 +10,6 @@ hostile strings (through :func:`_word_profile`, which picks the path).
 from __future__ import annotations
 
 import random
-from functools import cache
 
 import pytest
 
@@ -21,15 +20,6 @@ from framing.readability import (
     _profile_rules,
     _word_profile,
 )
-
-# Letters whose case mapping or normalisation is unusual (see test_readability_first_pass).
-_HOSTILE_LETTERS = "\u01c4\u01c5\u01c6\u0130\u0131\u00df\u03a3\u03c2\u03c3\u212a\u00e9e\u0301\u00f8\u00c6\ufb01"
-
-
-@cache
-def _dictionary_words() -> list[str]:
-    """Every alphabetic ASCII CMU word (about 117,000), sorted."""
-    return sorted(w for w in syllables._cmu_counts() if w.isascii() and w.isalpha())
 
 
 def _spellings(word: str) -> list[str]:
@@ -55,9 +45,9 @@ def test_compound_profile_on_the_dictionarys_compounds():
     assert _wrong([s for w in compounds for s in _spellings(w)]) == []
 
 
-def test_compound_profile_on_compounds_of_dictionary_words():
+def test_compound_profile_on_compounds_of_dictionary_words(dictionary_words):
     rng = random.Random(7)
-    words = _dictionary_words()
+    words = dictionary_words
     pieces = ["anti", "pro", "self", "non", "well", "us", "nhs", "dr", "mc", "w", "a"]
     compounds = ["-".join(rng.choice(words + pieces) for _ in range(rng.randint(2, 4)))
                  for _ in range(3000)]
@@ -72,17 +62,17 @@ def test_possessive_profile_on_the_dictionarys_possessives():
     assert _wrong(spelled) == []
 
 
-def test_possessive_profile_on_possessives_of_dictionary_words():
-    sample = random.Random(8).sample(_dictionary_words(), 5000)
+def test_possessive_profile_on_possessives_of_dictionary_words(dictionary_words):
+    sample = random.Random(8).sample(dictionary_words, 5000)
     sample += ["it", "there", "that", "here", "he", "who", "what", "let", "church", "Alice",
                "NHS", "US", "MP", "Dr", "a", "s", "x", "judge", "box"]
     words = [s + end for w in sample for s in _spellings(w) for end in ("'s", "\u2019s", "'S")]
     assert _wrong(words) == []
 
 
-def test_fast_paths_on_random_and_hostile_strings():
+def test_fast_paths_on_random_and_hostile_strings(hostile_letters):
     rng = random.Random(9)
-    alphabet = "abcdelmnorstwyAEHNSUW-'\u2019\u2018\u02bc`./\u2013" + _HOSTILE_LETTERS
+    alphabet = "abcdelmnorstwyAEHNSUW-'\u2019\u2018\u02bc`./\u2013" + hostile_letters
     words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
              for _ in range(40000)]
     words += ["-", "--", "a-", "-a", "a--b", "a-b-", "'s", "\u2019s", "s's", "a's's", "a-b's",

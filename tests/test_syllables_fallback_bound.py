@@ -10,18 +10,11 @@ definition (the larger of the two counts).
 from __future__ import annotations
 
 import random
-from functools import cache
 
 import pytest
 
 from framing import syllables
 from framing.syllables import _fallback, _most_counted_pieces, _pyphen_count, _vowel_groups
-
-
-@cache
-def _dictionary_words() -> list[str]:
-    """Every alphabetic ASCII CMU word (about 117,000), sorted."""
-    return sorted(w for w in syllables._cmu_counts() if w.isascii() and w.isalpha())
 
 
 def _random_words(seed: int, alphabet: str, count: int, longest: int) -> list[str]:
@@ -38,8 +31,8 @@ def _by_definition(word: str) -> int:
     return max(_pyphen_count(letters), _vowel_groups(syllables._unaccented(letters)))
 
 
-def test_bound_is_never_below_pyphens_count_on_the_dictionary():
-    words = _dictionary_words()
+def test_bound_is_never_below_pyphens_count_on_the_dictionary(dictionary_words):
+    words = dictionary_words
     assert [w for w in words if _most_counted_pieces(w) < _pyphen_count(w)] == []
 
 
@@ -70,8 +63,8 @@ def test_bound_by_hand(word: str, bound: int) -> None:
     assert _pyphen_count(word) <= bound
 
 
-def test_fallback_equals_its_definition():
-    words = random.Random(3).sample(_dictionary_words(), 20000)
+def test_fallback_equals_its_definition(dictionary_words):
+    words = random.Random(3).sample(dictionary_words, 20000)
     words += _random_words(4, "aeiouylmcbrstnAELMC'.-0", 20000, 14)
     words += _random_words(5, "aeiouylmcbrst\u00e9\u00f8\u00e6\u00df\u0301\u00fc", 5000, 10)
     words += ["vaping", "unifier", "j\u00f3nsd\u00f3ttir", "mandl", "mcmaster", "\u00a350m", "19"]
