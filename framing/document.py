@@ -11,6 +11,8 @@ import bisect
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import add
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -28,10 +30,12 @@ __all__ = [
     "RemovedLine",
     "Sentence",
     "Token",
+    "TokenColumns",
     "count_in_intervals",
     "interval_membership",
     "offset_in_intervals",
     "sentence_regions",
+    "token_columns",
     "voice_word_counts",
 ]
 
@@ -57,6 +61,33 @@ class Token(NamedTuple):
     start: int
     end: int
     kind: str
+
+
+class TokenColumns(NamedTuple):
+    """Tokens stored column by column: how :func:`framing.parse` keeps a sentence's tokens.
+
+    Token ``i`` is ``Token(texts[i], starts[i], starts[i] + len(texts[i]), kinds[i])``:
+    a token is exactly its text (``source[start:end]``), so its end is not stored. The
+    scorers read these lists; :attr:`Sentence.tokens` builds the Token tuples from them on
+    first read (see :class:`Sentence`).
+
+    Attributes:
+        texts: The tokens' texts, in order.
+        starts: Their start offsets in ``Document.source`` (increasing).
+        kinds: Their kinds (:data:`TOKEN_KINDS`).
+    """
+
+    texts: Sequence[str]
+    starts: Sequence[int]
+    kinds: Sequence[str]
+
+    def tokens(self) -> tuple[Token, ...]:
+        """The Token tuples, in order."""
+        ends = map(add, self.starts, map(len, self.texts))
+        return tuple(map(_new_tuple, repeat(Token), zip(self.texts, self.starts, ends, self.kinds)))
+
+
+_new_tuple = tuple.__new__  # Token(...) without NamedTuple.__new__'s Python-level overhead
 
 
 class RemovedLine(NamedTuple):
@@ -106,7 +137,15 @@ class Sentence:
         end: Offset one past the last character.
         text: ``source[start:end]``.
         paragraph: Index of the paragraph holding the sentence.
-        tokens: The sentence's tokens, in order.
+        tokens: The sentence's tokens, in order. :func:`framing.parse` passes them as
+            :class:`TokenColumns`, and reading ``tokens`` turns them into Token tuples
+            once (stored in place of the columns); a tuple of Token works too.
+
+    Keeping the tokens column by column until they are read, as spaCy's ``Doc`` keeps its
+    token arrays, spares the scorers, which read the columns (:func:`token_columns`),
+    about 800,000 Token tuples per 919 news articles and the garbage collections their
+    allocation triggers (docs/performance.md). Equality, hashing, ``repr``, pickling
+    and :func:`dataclasses.replace` read ``tokens``, so they see the Token tuples.
     """
 
     index: int
@@ -120,6 +159,40 @@ class Sentence:
     def words(self) -> tuple[Token, ...]:
         """Tokens that count as words (kind ``word`` or ``number``)."""
         return tuple(t for t in self.tokens if t.kind in ("word", "number"))
+
+
+#: The slot that holds a Sentence's tokens: TokenColumns until ``tokens`` is first read.
+_TOKENS_SLOT = Sentence.__dict__["tokens"]
+
+
+def _read_tokens(sentence: Sentence) -> tuple[Token, ...]:
+    value = _TOKENS_SLOT.__get__(sentence, Sentence)
+    if type(value) is TokenColumns:
+        value = value.tokens()
+        _TOKENS_SLOT.__set__(sentence, value)  # once: later reads return the same tuple
+    return value  # type: ignore[no-any-return]
+
+
+# ``tokens`` stays a dataclass field (constructor, fields(), equality, repr); the
+# property in place of its slot's descriptor builds the Token tuples on first read. Only
+# ``object.__setattr__`` (the dataclass's own __init__ and __setstate__) reaches the
+# setter: assigning ``sentence.tokens`` still raises FrozenInstanceError.
+Sentence.tokens = property(  # type: ignore[assignment,method-assign]
+    _read_tokens, _TOKENS_SLOT.__set__, doc="The sentence's tokens, in order (Token tuples)."
+)
+
+
+def token_columns(sentence: Sentence) -> TokenColumns:
+    """The tokens of ``sentence`` as columns, without building Token tuples if possible.
+
+    The scorers' way to read tokens: the columns :func:`framing.parse` stored, or, for a
+    sentence built with (or already read as) Token tuples, columns made from them.
+    """
+    value = _TOKENS_SLOT.__get__(sentence, Sentence)
+    if type(value) is TokenColumns:
+        return value  # type: ignore[no-any-return]
+    tokens = tuple(value)
+    return TokenColumns([t[0] for t in tokens], [t[1] for t in tokens], [t[3] for t in tokens])
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +355,11 @@ def voice_word_counts(doc: Document) -> tuple[int, int]:
 @lru_cache(maxsize=2)
 def _voice_word_counts(key: SameObject) -> tuple[int, int]:
     doc: Document = key.value  # type: ignore[assignment]
-    starts = [t[1] for s in doc.sentences for t in s.tokens if t[3] in _COUNTED_KINDS]
+    starts: list[int] = []
+    counted = _COUNTED_KINDS.__contains__
+    for sentence in doc.sentences:
+        _, token_starts, kinds = token_columns(sentence)
+        starts += compress(token_starts, map(counted, kinds))
     intervals = doc.quoted_intervals()
     quoted = count_in_intervals(starts, intervals) if intervals and starts else 0
     return len(starts), quoted

@@ -41,12 +41,14 @@ import logging
 import math
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import compress
 from typing import TYPE_CHECKING, cast
 
+from framing.document import TokenColumns, token_columns
 from framing.errors import LexiconError
 from framing.syllables import (
     _ascii_compound_syllables,
@@ -59,7 +61,7 @@ from framing.syllables import (
 )
 
 if TYPE_CHECKING:
-    from framing.document import Document, Token
+    from framing.document import Document
 
 __all__ = [
     "COUNTED_PARAGRAPH_KINDS",
@@ -594,16 +596,20 @@ def _packed_number(text: str) -> int:
     return _pack(_number_profile(text))
 
 
-def _is_enumerator(tokens: Sequence[Token]) -> bool:
+_WORD, _NUMBER = "word", "number"  # token kinds counted
+
+
+def _is_enumerator(tokens: TokenColumns) -> bool:
     """A section or list number standing alone as a sentence: "4." or "4)"."""
+    texts, _, kinds = tokens
     return (
-        0 < len(tokens) <= 2
-        and tokens[0][3] == "number"
-        and (len(tokens) == 1 or tokens[1][0] in _ENUMERATOR_MARKS)
+        0 < len(texts) <= 2
+        and kinds[0] == "number"
+        and (len(texts) == 1 or texts[1] in _ENUMERATOR_MARKS)
     )
 
 
-def _is_heading(tokens: Sequence[Token]) -> bool:
+def _is_heading(tokens: TokenColumns) -> bool:
     """A subheading or label: at most MAX_HEADING_WORDS words, no closing punctuation.
 
     Args:
@@ -613,35 +619,37 @@ def _is_heading(tokens: Sequence[Token]) -> bool:
         True when the last token that is not a closing quote or bracket does not end in
         ``. ! ? … : ; ,`` and the line has at most :data:`MAX_HEADING_WORDS` words.
     """
+    texts, _, kinds = tokens
     last = ""
-    for token in reversed(tokens):
-        if not all(ch in _CLOSING_MARKS for ch in token[0]):
-            last = token[0]
+    for text in reversed(texts):
+        if not all(ch in _CLOSING_MARKS for ch in text):
+            last = text
             break
     if not last or last[-1] in _LINE_END_MARKS:
         return False
-    words = sum(1 for t in tokens if t[3] in ("word", "number"))
+    words = sum(1 for kind in kinds if kind in ("word", "number"))
     return 0 < words <= MAX_HEADING_WORDS
 
 
 def _running_text(
     doc: Document, paragraph_kinds: frozenset[str]
-) -> Iterator[tuple[Token, ...]]:
-    """Token tuples of the sentences that count: running text of the counted paragraphs.
+) -> Iterator[TokenColumns]:
+    """Token columns of the sentences that count: running text of the counted paragraphs.
 
     Skipped: paragraphs of other kinds, section numbers standing alone ("4."), and body
     paragraphs that are a single heading-like sentence (:func:`_is_heading`).
     """
     kinds = [p.kind for p in doc.paragraphs]
     n_paragraphs = len(kinds)
-    kept: list[tuple[int, tuple[Token, ...]]] = []
+    kept: list[tuple[int, TokenColumns]] = []
     for sentence in doc.sentences:
         p = sentence.paragraph
         if p < n_paragraphs and kinds[p] not in paragraph_kinds:
             continue
-        if _is_enumerator(sentence.tokens):
+        tokens = token_columns(sentence)
+        if _is_enumerator(tokens):
             continue
-        kept.append((p, sentence.tokens))
+        kept.append((p, tokens))
     per_paragraph = Counter(p for p, _ in kept)
     for p, tokens in kept:
         if (
@@ -670,16 +678,21 @@ def count_readability(
         The :class:`ReadabilityCounts`; all zero for an empty document.
     """
     kept = list(_running_text(doc, paragraph_kinds))
-    # Token is (text, start, end, kind); whole-document comprehensions keep the pass in
-    # fast loops, and the packed profiles add up in one C-level sum per kind.
-    # A sentence counts when it holds a word or number token.
-    words = [t[0] for tokens in kept for t in tokens if t[3] == "word"]
-    numbers = [t[0] for tokens in kept for t in tokens if t[3] == "number"]
+    # The texts of each kind are picked from the columns in C (compress), and the packed
+    # profiles add up in one C-level sum per kind.
+    words: list[str] = []
+    numbers: list[str] = []
+    sentences = 0
+    for texts, _, kinds in kept:
+        if "word" in kinds:
+            words += compress(texts, map(_WORD.__eq__, kinds))
+        elif "number" not in kinds:
+            continue  # a sentence counts when it holds a word or number token
+        if "number" in kinds:
+            numbers += compress(texts, map(_NUMBER.__eq__, kinds))
+        sentences += 1
     if not words and not numbers:
         return ReadabilityCounts()
-    sentences = sum(
-        1 for tokens in kept if any(t[3] == "word" or t[3] == "number" for t in tokens)
-    )
     total = _sum_packed_words(words) + sum(map(_packed_number, numbers))
     n_words, syllables, poly, complex_, difficult, characters, letters = _unpack(total)
     if n_words == 0:

@@ -22,13 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import repeat
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from framing._construct import fast_constructor
 from framing._punkt_fast import PunktRules, punkt_spans
-from framing.document import Paragraph, Sentence, Token
+from framing.document import Paragraph, Sentence, Token, TokenColumns
 from framing.errors import InputError, LexiconError
 
 if TYPE_CHECKING:  # nltk loads on first use (importing it takes about half a second)
@@ -362,33 +361,23 @@ def tokenize(source: str, start: int = 0, end: int | None = None) -> tuple[Token
         raise InputError(
             f"start={start}, end={end}: need 0 <= start <= end <= len(source)={len(source)}"
         )
-    return _scan(source, start, stop)[0]
+    return _scan(source, start, stop).tokens()
 
 
-def _scan(source: str, start: int, stop: int) -> tuple[tuple[Token, ...], list[int]]:
-    """The tokens of ``source[start:stop]`` (checked offsets) and their start offsets.
+def _scan(source: str, start: int, stop: int) -> TokenColumns:
+    """The tokens of ``source[start:stop]`` (checked offsets), as columns.
 
-    The tokens are assembled column by column with ``map`` over the match objects
-    (text, start, end, and the kind of the group that matched), each made by one call
-    of ``tuple.__new__(Token, row)``, so no Python code runs per token.
+    The columns are read with ``map`` over the match objects (text, start, and the kind
+    of the group that matched), so no Python code runs per token; a match is exactly
+    its token, so its end is its start plus its length (:class:`TokenColumns`).
     """
     last = stop  # trailing whitespace holds no token
     while last > start and source[last - 1].isspace():
         last -= 1
     matches = list(_NONSPACE_TOKEN_RE.finditer(source, start, last))
+    texts = list(map(re.Match.group, matches))
     starts = list(map(re.Match.start, matches))
-    tokens = tuple(
-        map(
-            _token,
-            repeat(Token),
-            zip(
-                map(re.Match.group, matches),
-                starts,
-                map(re.Match.end, matches),
-                map(_KIND_LIST.__getitem__, map(_last_index, matches)),
-            ),
-        )
-    )
+    kinds = list(map(_KIND_LIST.__getitem__, map(_last_index, matches)))
     # Both finds are cheaper than the regex and rule out most paragraphs.
     if (
         source.find("'", start, stop) >= 0 or source.find("\u2019", start, stop) >= 0
@@ -396,9 +385,13 @@ def _scan(source: str, start: int, stop: int) -> tuple[tuple[Token, ...], list[i
         opener = _OPENER_AT_RE.search(source, start, stop)
         if opener is not None:
             k = bisect.bisect_left(starts, opener.start())
-            tokens = tokens[:k] + tuple(_split_closing_apostrophes(source, tokens[k:], stop))
-            starts = starts[:k] + [tok.start for tok in tokens[k:]]
-    return tokens, starts
+            tail = TokenColumns(texts[k:], starts[k:], kinds[k:]).tokens()
+            split = _split_closing_apostrophes(source, tail, stop)
+            if len(split) != len(tail):  # a mark was detached: rebuild the columns
+                texts[k:] = [t[0] for t in split]
+                starts[k:] = [t[1] for t in split]
+                kinds[k:] = [t[3] for t in split]
+    return TokenColumns(texts, starts, kinds)
 
 
 def _split_closing_apostrophes(
@@ -492,8 +485,7 @@ def _keep_together(
     prev: list[int],
     next_start: int,
     next_end: int,
-    tokens: Sequence[Token],
-    token_starts: Sequence[int],
+    tokens: TokenColumns,
     lists: AbbreviationLists,
 ) -> bool:
     """True when the boundary Punkt proposed between two spans should be removed.
@@ -509,8 +501,9 @@ def _keep_together(
     of stray marks linear.
     """
     prev_start, prev_end, prev_has_alnum = prev
-    i = bisect.bisect_left(token_starts, prev_end) - 1
-    if i >= 0 and tokens[i].end > prev_end:
+    texts, starts, _ = tokens
+    i = bisect.bisect_left(starts, prev_end) - 1
+    if i >= 0 and starts[i] + len(texts[i]) > prev_end:  # the token's end (TokenColumns)
         return True
     if not prev_has_alnum:
         return True
@@ -548,28 +541,22 @@ def _strip_span(source: str, start: int, end: int) -> tuple[int, int]:
 def _paragraph_spans(
     source: str,
     paragraph: Paragraph,
-    tokens: Sequence[Token],
+    tokens: TokenColumns,
     lists: AbbreviationLists,
-    starts: Sequence[int] | None = None,
 ) -> list[tuple[int, int]]:
-    """Sentence spans of one paragraph, as offsets into ``source``.
-
-    ``starts`` are the tokens' start offsets when the caller has them already.
-    """
+    """Sentence spans of one paragraph, as offsets into ``source``."""
     base = paragraph.start
     raw = [(base + s, base + e) for s, e in _punkt_spans(_punkt_view(paragraph.text))]
     if not raw:
         return []
     if len(raw) == 1:  # one span: no boundary to repair
         return [s_e for s_e in (_strip_span(source, *raw[0]),) if s_e[0] < s_e[1]]
-    if starts is None:
-        starts = [t.start for t in tokens]
     first_start, first_end = raw[0]
     has_alnum = _ALNUM_RE.search(source, first_start, first_end) is not None
     merged = [[first_start, first_end, has_alnum]]
     for start, end in raw[1:]:
         prev = merged[-1]
-        if _keep_together(source, prev, start, end, tokens, starts, lists):
+        if _keep_together(source, prev, start, end, tokens, lists):
             prev[1] = end
             prev[2] = prev[2] or _ALNUM_RE.search(source, start, end) is not None
         else:
@@ -620,11 +607,9 @@ def split_sentences(source: str, paragraphs: Sequence[Paragraph]) -> tuple[Sente
         _check_paragraph(source, paragraph)
         if paragraph.start == paragraph.end:
             continue
-        tokens, starts = _scan(source, paragraph.start, paragraph.end)
-        spans = _paragraph_spans(source, paragraph, tokens, lists, starts)
-        sentences.extend(
-            _build_sentences(source, paragraph.index, spans, tokens, starts, len(sentences))
-        )
+        tokens = _scan(source, paragraph.start, paragraph.end)
+        spans = _paragraph_spans(source, paragraph, tokens, lists)
+        sentences.extend(_build_sentences(source, paragraph.index, spans, tokens, len(sentences)))
     return tuple(sentences)
 
 
@@ -636,21 +621,23 @@ def _build_sentences(
     source: str,
     paragraph_index: int,
     spans: Iterable[tuple[int, int]],
-    tokens: tuple[Token, ...],
-    starts: Sequence[int],
+    tokens: TokenColumns,
     first_index: int,
 ) -> list[Sentence]:
-    """Make Sentence objects, handing each the tokens that start inside its span.
+    """Make Sentence objects, handing each the columns of the tokens starting in its span.
 
-    ``starts`` are the tokens' start offsets (increasing: tokens are in order).
+    The token starts increase (tokens are in order), so each span's tokens are found
+    by two binary searches.
     """
     out: list[Sentence] = []
+    texts, starts, kinds = tokens
     k = 0
-    n = len(tokens)
+    n = len(starts)
     for index, (start, end) in enumerate(spans, first_index):
         k = bisect.bisect_left(starts, start, k, n)
         j = bisect.bisect_left(starts, end, k, n)
+        columns = TokenColumns(texts[k:j], starts[k:j], kinds[k:j])
         # positional arguments: Sentence(index, start, end, text, paragraph, tokens)
-        out.append(_sentence(index, start, end, source[start:end], paragraph_index, tokens[k:j]))
+        out.append(_sentence(index, start, end, source[start:end], paragraph_index, columns))
         k = j
     return out

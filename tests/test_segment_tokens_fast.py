@@ -1,6 +1,6 @@
 """The token scanner's shortcuts give the tokens of the plain method.
 
-``framing.segment._scan`` builds each token with one ``tuple.__new__(Token, row)`` call and
+``framing.segment._scan`` reads the tokens' columns (``TokenColumns``) with ``map`` and
 runs the closing-apostrophe pass only where it can change a token: the range holds a
 ``'``/``’`` (two ``str.find`` calls before the trailing-apostrophe regex), and only from
 the first mark ``_OPENER_AT_RE`` finds in the position of an opening quote. The plain
@@ -38,10 +38,16 @@ def _plain_scan(source: str, start: int, stop: int) -> tuple[Token, ...]:
 
 
 def _check(source: str, start: int, stop: int) -> None:
-    tokens, starts = _scan(source, start, stop)
-    assert tokens == _plain_scan(source, start, stop), (source, start, stop)
-    assert all(type(t) is Token for t in tokens)
-    assert starts == [t.start for t in tokens]
+    columns = _scan(source, start, stop)
+    plain = _plain_scan(source, start, stop)
+    assert columns.tokens() == plain, (source, start, stop)
+    assert all(type(t) is Token for t in columns.tokens())
+    # the columns are the tokens' fields, and each token's end is its start plus its
+    # length (the definition TokenColumns relies on to leave ends out)
+    assert list(columns.texts) == [t.text for t in plain]
+    assert list(columns.starts) == [t.start for t in plain]
+    assert list(columns.kinds) == [t.kind for t in plain]
+    assert all(t.end == t.start + len(t.text) and source[t.start:t.end] == t.text for t in plain)
 
 
 # Hand-picked: an opening mark at offset 0, after each character that can precede one,

@@ -438,7 +438,8 @@ def test_readability_counts_are_the_per_sentence_loop():
     for path in SEEDS:
         doc = parse(path.read_text(encoding="utf-8"))
         words, numbers, sentences = [], [], 0
-        for tokens in _running_text(doc, COUNTED_PARAGRAPH_KINDS):
+        for columns in _running_text(doc, COUNTED_PARAGRAPH_KINDS):
+            tokens = columns.tokens()
             in_words = [t.text for t in tokens if t.kind == "word"]
             in_numbers = [t.text for t in tokens if t.kind == "number"]
             if in_words or in_numbers:
