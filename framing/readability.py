@@ -45,7 +45,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
-from itertools import compress
+from itertools import compress, repeat
+from operator import is_
 from typing import TYPE_CHECKING, cast
 
 from framing.document import TokenColumns, token_columns
@@ -572,7 +573,7 @@ def _sum_packed_words(words: list[str]) -> int:
         table.clear()
     # The sum reads the new profiles from this call's own dict, not from the table,
     # so that another thread emptying the table meanwhile cannot lose one.
-    missing = [w for w, p in zip(words, found) if p is None]
+    missing = list(compress(words, map(is_, found, repeat(None))))  # C-level pass
     profiles = _dictionary_profiles()
     unique = set(missing)
     # Dictionary words in C-level passes: lower-case ones, then capitalised ones of
