@@ -648,7 +648,6 @@ _ITS_MEMBER_RE = re.compile(
 )
 _CONJUNCTION_SPLIT_RE = re.compile(r"\b(?:and|or|but|while|whilst|included|including|with|by)\b")
 _APPOSITIVE_END_RE = re.compile(r"[,.;:(—–]")
-_POSSESSIVE_RE = re.compile(r"['’]s$")
 
 
 _DESCRIPTION_STOPS = tuple(",.;:()—–\"“”")
@@ -1049,7 +1048,7 @@ class SpeakerResolver:
             return self._person_resolved(named, text)
         if names:
             last = names[-1]
-            name = _POSSESSIVE_RE.sub("", _DETERMINER_RE.sub("", _OPENER_RE.sub("", last.group(0))))
+            name = cut_possessive(_DETERMINER_RE.sub("", _OPENER_RE.sub("", last.group(0))))
             pre = text[: last.start()].strip()
             words = name.split()
             desc = " ".join(x for x in (pre, description) if x)
@@ -1151,7 +1150,7 @@ class SpeakerResolver:
         named = [m for m in names if _DETERMINER_RE.sub("", m.group(0)) and
                  m.group(0) not in ("A", "An", "The")]
         if named:
-            name = _POSSESSIVE_RE.sub("", _DETERMINER_RE.sub("", named[-1].group(0)))
+            name = cut_possessive(_DETERMINER_RE.sub("", named[-1].group(0)))
             if _classify(name, self._registry) == "person" and noun in ("letter", "statement",
                                                                       "post", "tweet"):
                 return self._person_resolved(name, description)
@@ -1197,7 +1196,7 @@ class SpeakerResolver:
     def _kind_reference(self, low: str, position: int) -> Resolved | None:
         """``"the force"`` -> the last police organisation named, and so on."""
         low = _DETERMINER_RE.sub("", low).strip()
-        low = _POSSESSIVE_RE.sub("", low)
+        low = cut_possessive(low)
         role = _KIND_NOUNS.get(low)
         if role is None:
             return None
