@@ -312,17 +312,11 @@ def _clip(intervals: Sequence[tuple[int, int]], start: int, end: int) -> list[tu
     return parts
 
 
-def _voice_parts(
-    source: str, start: int, end: int, quoted: Sequence[tuple[int, int]]
-) -> tuple[str, str]:
-    """Narrator text and quoted text of ``source[start:end]``, parts joined by a space."""
-    return _cut_voices(source, start, end, _clip(quoted, start, end))
-
-
 def _cut_voices(
     source: str, start: int, end: int, inside: Sequence[tuple[int, int]]
 ) -> tuple[str, str]:
-    """:func:`_voice_parts` from the quoted parts ``inside`` (:func:`_clip`'s result)."""
+    """Narrator text and quoted text of ``source[start:end]``, parts joined by a space,
+    given its quoted parts ``inside`` (:func:`_clip`'s result)."""
     if not inside:
         return source[start:end], ""
     narrator, quoted_parts, pos = [], [], start

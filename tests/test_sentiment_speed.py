@@ -149,9 +149,10 @@ def _plain_sentence(source, sentence, kind, quoted):
     from framing.sentiment import (
         _LETTER,
         SentenceSentiment,
+        _clip,
         _count_words,
+        _cut_voices,
         _normalise,
-        _voice_parts,
     )
 
     vader = SentimentIntensityAnalyzer().polarity_scores
@@ -168,7 +169,8 @@ def _plain_sentence(source, sentence, kind, quoted):
     if kind == "embed":
         narrator_text, quoted_text = "", text
     else:
-        narrator_text, quoted_text = _voice_parts(source, sentence.start, sentence.end, quoted)
+        start, end = sentence.start, sentence.end
+        narrator_text, quoted_text = _cut_voices(source, start, end, _clip(quoted, start, end))
     n_words = _count_words(narrator_text) if narrator_text else 0
     q_words = _count_words(quoted_text) if quoted_text else 0
     if q_words == 0:
