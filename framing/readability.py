@@ -628,7 +628,7 @@ def _is_heading(tokens: TokenColumns) -> bool:
             break
     if not last or last[-1] in _LINE_END_MARKS:
         return False
-    words = sum(1 for kind in kinds if kind in ("word", "number"))
+    words = sum(1 for kind in kinds if kind == _WORD or kind == _NUMBER)
     return 0 < words <= MAX_HEADING_WORDS
 
 
@@ -685,11 +685,11 @@ def count_readability(
     numbers: list[str] = []
     sentences = 0
     for texts, _, kinds in kept:
-        if "word" in kinds:
+        if _WORD in kinds:
             words += compress(texts, map(_WORD.__eq__, kinds))
-        elif "number" not in kinds:
+        elif _NUMBER not in kinds:
             continue  # a sentence counts when it holds a word or number token
-        if "number" in kinds:
+        if _NUMBER in kinds:
             numbers += compress(texts, map(_NUMBER.__eq__, kinds))
         sentences += 1
     if not words and not numbers:
