@@ -29,10 +29,13 @@ import itertools
 import json
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, compress, repeat
+from operator import add, methodcaller
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -118,37 +121,55 @@ def word_tokens(text: str, offset: int = 0) -> list[WordToken]:
     Returns:
         The words in order.
     """
-    # Built column-wise with comprehensions; the rare possessives and hyphen joins are
-    # patched afterwards (same tokens as a per-match loop, about twice as fast).
-    matches = [(m.group(), m.start()) for m in _WORD_RE.finditer(text)]
-    if not matches:
+    # Built column by column in C (split, accumulate, map): the words are every second
+    # piece of a split on the word pattern, so the pieces' cumulative lengths are the
+    # words' starts and ends. The rare possessives and hyphen joins are patched
+    # afterwards, visiting only the words they concern (same tokens as a per-match loop,
+    # which tests/test_speed_equivalence.py keeps).
+    parts = _WORD_SPLIT_RE.split(text)
+    if len(parts) == 1:
         return []
+    words = parts[1::2]
+    bounds = list(accumulate(map(len, parts)))  # start, end of each word, then len(text)
+    starts = bounds[0:-1:2]
+    ends = bounds[1::2]
+    if offset:
+        starts = list(map(add, starts, repeat(offset)))
+        ends = list(map(add, ends, repeat(offset)))
+    norms = list(map(str.lower, words))
+    curly = "’" in text
+    if curly:
+        norms = list(map(_STRAIGHTEN, norms))
     make = tuple.__new__
-    if "’" in text:
-        out = [
-            make(WordToken, (w.lower().replace("’", "'"), w, s + offset, s + len(w) + offset, False, False))
-            for w, s in matches
-        ]
-    else:
-        out = [
-            make(WordToken, (w.lower(), w, s + offset, s + len(w) + offset, False, False))
-            for w, s in matches
-        ]
-    if "'" in text or "’" in text:
-        for k, t in enumerate(out):
-            low = t[0]
-            if low.endswith("'s") and len(low) > 2:
-                out[k] = make(WordToken, (low[:-2], t[1][:-2], t[2], t[3] - 2, False, False))
-    if not _HYPHENS.isdisjoint(text):
-        n = len(text)
-        for k, (w, s) in enumerate(matches):
-            e = s + len(w)  # the match's end, before any possessive was removed
-            before = s >= 2 and text[s - 1] in _HYPHENS and text[s - 2].isalnum()
-            after = e + 1 < n and text[e] in _HYPHENS and text[e + 1].isalnum()
-            if before or after:
+    out = list(map(make, repeat(WordToken), zip(norms, words, starts, ends, _FALSE, _FALSE)))
+    if curly or "'" in text:
+        for k in compress(range(len(norms)), map(_POSSESSIVE, norms)):
+            low = norms[k]
+            if len(low) > 2:
                 t = out[k]
-                out[k] = make(WordToken, (t[0], t[1], t[2], t[3], before, after))
+                out[k] = make(WordToken, (low[:-2], t[1][:-2], t[2], t[3] - 2, False, False))
+    for hyphen, join_re in _HYPHEN_JOINS:
+        if hyphen not in text:
+            continue
+        # a hyphen between two letters/digits ends one word and starts the next (it is
+        # no word character); bounds[2k] is the start of word k
+        for m in join_re.finditer(text):
+            k = bisect_left(bounds, m.end()) >> 1
+            t = out[k]
+            out[k] = make(WordToken, (t[0], t[1], t[2], t[3], True, t[5]))
+            t = out[k - 1]
+            out[k - 1] = make(WordToken, (t[0], t[1], t[2], t[3], t[4], True))
     return out
+
+
+#: :data:`_WORD_RE` as a split pattern: the words are the odd pieces.
+_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+#: Each hyphen, and the pattern of it with a letter or digit on each side (it joins the
+#: words either side); the hyphen first, so that ``finditer`` skips to it as to a literal.
+_HYPHEN_JOINS = tuple((h, re.compile(re.escape(h) + r"(?<=[^\W_].)(?=[^\W_])")) for h in "-‐‑")
+_FALSE = repeat(False)
+_STRAIGHTEN = methodcaller("replace", "’", "'")
+_POSSESSIVE = methodcaller("endswith", "'s")
 
 
 _VOWELS = frozenset("aeiouy")

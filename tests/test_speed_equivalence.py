@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing.actors import ActorGroup, find_actor_mentions, load_actors
@@ -288,6 +290,7 @@ _TRICKY = [
     "", "   ", "it's Bob’s dog's-tail", "a-b -c d- e‐f g‑h", "x'S 'S’s", "İstanbul's-ΟΔΟΣ’s",
     "Σ’S ǅ's", "well-known, self-styled 'so-called' reformers' plans", "--a--", "a-", "-a",
     "O’Brien’s non-stop 9-11 U.S.-led", "The Met's police-led talks; MPs' pay",
+    "a-‐b x‑-y é-b b-é _-a a-_ a_-b -- a- -a 1-2-3 x's-y's ’s-’s a--b", "Ω-ω ǅ-x İ-i",
 ]
 
 
@@ -318,6 +321,16 @@ def test_word_tokens_are_those_of_the_plain_loop():
         fast, plain = word_tokens(text, 7), _plain_word_tokens(text, 7)
         assert fast == plain
         assert all(type(t) is type(p) for t, p in zip(fast, plain))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aZé1_ '’-‐‑sΣİ.\n", max_size=40), st.integers(0, 50))
+def test_word_tokens_are_those_of_the_plain_loop_on_any_text(text, offset):
+    """Hyphens, apostrophes and letters in any arrangement (the split, the cumulative
+    offsets and the patched joins and possessives)."""
+    from framing.lexicon import word_tokens
+
+    assert word_tokens(text, offset) == _plain_word_tokens(text, offset)
 
 
 def _plain_match_phrases(tokens, keys, index, accept=None):
