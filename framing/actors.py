@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -245,6 +246,8 @@ def _actor_index(actors: tuple[ActorGroup, ...]) -> dict[str, Any]:
 
 
 _TERM_SPLIT = re.compile(r"[\s\-‐‑]+")
+#: A :class:`WordToken`'s ``norm`` (its first field).
+_NORM = itemgetter(0)
 
 
 @lru_cache(maxsize=16)
@@ -324,9 +327,18 @@ def find_actor_mentions(
 
 
 @lru_cache(maxsize=16)
-def _matcher(actors: tuple[ActorGroup, ...]) -> tuple[Any, ProbeTable]:
-    """The phrase index and the probe table of ``actors`` (prefilter on), looked up once."""
-    return _actor_index(actors), _probe_table(actors)
+def _matcher(
+    actors: tuple[ActorGroup, ...],
+) -> tuple[dict[str, tuple[tuple[str, ...], ...]] | None, Any, ProbeTable | None]:
+    """The probes, the phrase index and the probe table (None when the probes are) of
+    ``actors``, looked up once."""
+    probes = _probes(actors)
+    return probes, _actor_index(actors), None if probes is None else _probe_table(actors)
+
+
+#: The last groups searched and their :func:`_matcher`: the same tuple (the built-in
+#: groups, usually) is then not hashed again, group by group, for the cache.
+_last_matcher: list[tuple[tuple[ActorGroup, ...], Any]] = [((), None)]
 
 
 def _sentence_spans(
@@ -338,11 +350,14 @@ def _sentence_spans(
     rules the sentence out; see :func:`framing._phrase_search.search_regions` (only
     the words around the probes are matched, same spans).
     """
-    probes = _probes(groups)
-    index, table = _matcher(groups) if probes is not None else (_actor_index(groups), None)
+    last_groups, found = _last_matcher[0]
+    if last_groups is not groups:  # (a tuple and its frozen groups cannot change)
+        found = _matcher(groups)
+        _last_matcher[0] = (groups, found)
+    probes, index, table = found
 
     def match(toks: list[WordToken], _where: Any) -> list[tuple[int, int, Any]]:
-        return match_phrases(toks, [t.norm for t in toks], index, _case_ok)
+        return match_phrases(toks, list(map(_NORM, toks)), index, _case_ok)
 
     for region, spans in search_regions(source, regions, probes, table, match):
         yield region[2], spans

@@ -319,17 +319,18 @@ def match_phrases(
         starts after or ends before a hyphen joining it to a neighbouring word.
     """
     out: list[tuple[int, int, Any]] = []
-    if index.keys().isdisjoint(keys):
-        return out
     n = len(tokens)
+    # Only positions whose key starts a candidate can start a match; the others are
+    # skipped at once (found in C), as the left-to-right scan would step over them.
+    # With a _PhraseIndex only the candidates whose second key is the next word's
+    # (then the one-word ones) are tried: the others would fail the comparison below.
+    starts = list(compress(range(len(keys)), map(index.__contains__, keys)))
+    if not starts:
+        return out
     free = 0  # first token not covered by a match
     pairs = getattr(index, "pairs", None)
     singles = getattr(index, "singles", None)
-    # Only positions whose key starts a candidate can start a match; the others are
-    # skipped at once, as the left-to-right scan would step over them. With a
-    # _PhraseIndex only the candidates whose second key is the next word's (then the
-    # one-word ones) are tried: the others would fail the comparison below.
-    for i in [k for k, key in enumerate(keys) if key in index]:
+    for i in starts:
         if i < free or tokens[i].joined_before:
             continue
         key = keys[i]
@@ -340,10 +341,12 @@ def match_phrases(
         else:
             cands = singles.get(key, ())
         for cand in cands:
-            j = i + len(cand.keys)
+            size = len(cand.keys)
+            j = i + size
             if j > n or tokens[j - 1].joined_after:
                 continue
-            if tuple(keys[i:j]) != cand.keys:
+            # a _PhraseIndex candidate of one or two keys was filed under them
+            if (size > 2 or pairs is None) and tuple(keys[i:j]) != cand.keys:
                 continue
             if accept is not None and not accept(cand.payload, tokens[i:j]):
                 continue

@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from framing.document import (
 )
 from framing.errors import InputError
 from framing.lexicon import (
+    _WORD_RE,
     Entry,
     Lexicon,
     WordToken,
@@ -86,6 +88,15 @@ _SPEECH_CUES = frozenset(
     form
     for w in ["said", "says", "say", "told", "tell", "tells", "telling", "according", "claimed", "claims", "called", "calls", "calling", "described", "describes", "describing", "branded", "dubbed", "labelled", "labeled", "termed", "wrote", "writes", "written", "tweeted", "posted", "chanted", "chanting", "chant", "chants", "shouted", "shouting", "sang", "singing", "added", "warned", "insisted", "argued", "stated", "statement", "urged", "asked", "replied", "responded", "accused", "admitted", "announced", "declared", "explained", "promised", "vowed", "demanded", "slammed", "quoted", "quoting", "headline", "headlined", "reads", "read", "spoke", "speaking", "speech", "comments", "remarks", "referred", "referring", "saying", "words", "phrase", "slogan", "slogans", "banner", "banners", "placard", "placards", "sign", "signs", "letter", "message"]
     for form in inflections(w)
+)
+
+#: A :class:`WordToken`'s ``norm`` (its first field), and the test for an ``-ly`` word.
+_NORM = itemgetter(0)
+_ENDS_LY = methodcaller("endswith", "ly")
+
+#: The lower-cased words whose :func:`word_tokens` norm is a speech cue.
+_SPEECH_CUE_WORDS = frozenset(
+    form for cue in _SPEECH_CUES for form in (cue, cue + "'s", cue + "’s")
 )
 
 _WORDISH = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -362,7 +373,9 @@ def _has_speech_cue(text: str) -> bool:
     """
     if _SPEECH_CUES.isdisjoint(_ASCII_RUN.findall(text.lower())):
         return False
-    return any(t.norm in _SPEECH_CUES for t in word_tokens(text))
+    # a word's norm is a cue exactly when the word, lower-cased, is a cue or a cue
+    # followed by a possessive (cues have no apostrophe): no tokens needed
+    return not _SPEECH_CUE_WORDS.isdisjoint(map(str.lower, _WORD_RE.findall(text)))
 
 
 # ----------------------------------------------------------------- matching
@@ -493,19 +506,22 @@ def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[Term
     lines: dict[tuple[int, int, bool], bool] = {}
 
     def match(toks: list[WordToken], where: Where) -> list[tuple[int, int, Entry]]:
-        exact_keys = [t.norm for t in toks]
-        # _key changes only -ly words that are not entries themselves
-        keys = [
-            _key(n, inflected) if n.endswith("ly") and n not in inflected else n
-            for n in exact_keys
-        ]
+        exact_keys = list(map(_NORM, toks))
+        keys = exact_keys
+        # _key changes only -ly words that are not entries themselves (found in C)
+        for k in compress(range(len(exact_keys)), map(_ENDS_LY, exact_keys)):
+            n = exact_keys[k]
+            if n not in inflected:
+                if keys is exact_keys:
+                    keys = exact_keys.copy()
+                keys[k] = _key(n, inflected)
 
         def accept(entry: Entry, matched: Sequence[WordToken]) -> bool:
-            if entry.term != entry.term.lower():
-                return True
             first = matched[0]
             if not first.surface[:1].isupper():
                 return True  # not name-like: spare the lookup below
+            if entry.term != entry.term.lower():
+                return True
             region, shift = where(first.start)
             if not _name_like(first, region, first.start + shift, source, lines):
                 return True

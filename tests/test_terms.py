@@ -385,7 +385,8 @@ def test_speech_cue_prefilter_agrees_with_the_word_tokens() -> None:
     from framing.terms import _SPEECH_CUES, _has_speech_cue
 
     cases = ["he SAID it", "the statement's tone", "said’s", "unsaid", "said2", "résaid",
-             "asKed", "asked", "Ask", "İsaid", "a-said-b", "o'said", "", "!!", "ſaid"]
+             "asKed", "asked", "Ask", "İsaid", "a-said-b", "o'said", "", "!!", "ſaid",
+             "SAID’S", "said''s", "said's's", "said'", "’said", "said’S"]
     alphabet = ["said", "told", "x", "é", "'", "’", "-", " ", "2", "S", "K", "İ", "ſ", "."]
     rng = random.Random(7)
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
