@@ -377,6 +377,22 @@ def is_shadow_office(description: str) -> bool:
     return _SHADOW_RE.search(description) is not None
 
 
+def is_cue_word(word: str) -> bool:
+    """``role_from_cues(word) is not None``, for one word (as :func:`framing.speakers`
+    asks of each word of a name).
+
+    A word of ASCII letters alone is answered by a set test: in its lower case a cue can
+    match only at the start (every later position follows a letter, and no cue matches
+    after a word character) and only as the whole word (a cue is followed by no word
+    character, or ends with "-", which such a word does not hold); the word "shadow" names
+    a shadow office. Other words take :func:`role_from_cues`.
+    """
+    if word.isascii() and word.isalpha():
+        low = word.lower()
+        return low in _cue_regex()[1] or low == "shadow"
+    return role_from_cues(word) is not None
+
+
 @cache
 def _cue_ranks() -> dict[str, tuple[int, int, str]]:
     """Each cue's ``(number of words, minus its role's place in [order], role)``."""

@@ -35,6 +35,7 @@ from framing.roles import (
     ActorRegistry,
     builtin_registry,
     cut_possessive,
+    is_cue_word,
     is_shadow_office,
     role_from_cues,
     verb_pattern,
@@ -157,7 +158,7 @@ def _split_title_plain(name: str) -> tuple[str, str]:
     cut = 0
     for i, word in enumerate(words[:-1]):
         bare = word.rstrip(".")
-        if bare in _TITLES or role_from_cues(bare) is not None:
+        if bare in _TITLES or is_cue_word(bare):
             cut = i + 1
     if cut and words[cut - 1].rstrip(".") in _TITLES and cut == 1:
         return "", name  # "Mr Sahleb", "Dr Alison Frayne": a title, kept with the name
@@ -365,6 +366,11 @@ def _surname_ratio(a: str, b: str) -> float:
 
 @lru_cache(maxsize=1 << 15)
 def _surname_ratio_cached(a: str, b: str) -> float:
+    if a and b and (a in b or b in a):
+        # "america" / "american": the shorter word is a block of the longer, which difflib
+        # matches whole (no longer block exists), leaving nothing on either side of it to
+        # match; the ratio is then its own float expression, 2.0 * matches / lengths
+        return 2.0 * min(len(a), len(b)) / (len(a) + len(b))
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
@@ -392,17 +398,26 @@ def _letters_plain(word: str) -> frozenset[tuple[str, int]]:
 #: The fixed bit of each (lower-case ASCII letter, occurrence number up to 8) pair.
 _ASCII_BITS = {(letter, n): 8 * i + n - 1
                for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz") for n in range(1, 9)}
+#: The fixed bit of each lower-case ASCII letter's first occurrence (its pairs' bits
+#: follow it: occurrence n has bit base + n - 1).
+_ASCII_BASE = {letter: 8 * i for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz")}
 
 
 @lru_cache(maxsize=1 << 15)
 def _ascii_letter_mask(word: str) -> int | None:
-    """The fixed-bit mask of a word all of whose letter pairs have fixed bits, else None."""
+    """The fixed-bit mask of a word all of whose letter pairs have fixed bits, else None.
+
+    A letter met n times has the pairs (letter, 1) ... (letter, n), whose fixed bits are
+    the n bits from its base: counted per distinct letter (str.count, in C) rather than
+    building the pairs of :func:`_letters_plain`.
+    """
     mask = 0
-    for pair in _letters_plain(word):
-        bit = _ASCII_BITS.get(pair)
-        if bit is None:
+    for letter in set(word):
+        base = _ASCII_BASE.get(letter)
+        count = word.count(letter)
+        if base is None or count > 8:
             return None
-        mask |= 1 << bit
+        mask |= ((1 << count) - 1) << base
     return mask
 
 
