@@ -496,7 +496,46 @@ def _plan(raw: str, registry: ActorRegistry) -> _Plan | None:
     start) for other single-word names and for lone words (a single ordinary word: not
     all capitals, not a handle, not a registry name), :data:`_KEEP` for the rest. Decided
     once per distinct run, looking the name up in the registry once.
+
+    A run of one word (no whitespace: about half of all distinct runs) takes
+    :func:`_word_plan`, the same rules with what cannot apply to it left out.
     """
+    words = raw.split()
+    if len(words) == 1 and len(words[0]) == len(raw):
+        return _word_plan(raw, registry)
+    return _run_plan(raw, registry)
+
+
+def _word_plan(word: str, registry: ActorRegistry) -> _Plan | None:
+    """:func:`_run_plan` of a run without whitespace.
+
+    No opener or determiner is cut (both patterns need a space after their word), so the
+    name is the word less its 's and final periods, a prefix of the word (offset 0), and
+    it has no title words. A handle or registry name is always kept (not lone); a
+    registry name's kind is person or org. Otherwise the word kind of a single word is
+    org, place or other (the person rules need two words), and an "other" word is kept
+    as a person unless sentence-initial.
+    """
+    name = cut_possessive(word).rstrip(".")
+    if not name:
+        return None
+    actor = registry.lookup(name)
+    if actor is None and name in _CALENDAR_WORDS:
+        return None  # "on Monday", "since October": a date, not a name
+    if name.startswith("@"):
+        return name, 0, _KEEP, "handle", ""
+    if actor is not None:
+        return name, 0, _KEEP, _registry_kind(name), ""
+    kind = _classify_words(name) if len(name) <= 200 else _classify_words_plain(name)
+    if kind == "other":
+        return name, 0, _KEEP_INSIDE, "person", ""
+    if kind == "place":
+        return name, 0, _KEEP_INSIDE, kind, ""
+    return name, 0, _KEEP_INSIDE if not name.isupper() else _KEEP, kind, ""
+
+
+def _run_plan(raw: str, registry: ActorRegistry) -> _Plan | None:
+    """:func:`_plan` of any run (the general rules)."""
     name, offset = raw, 0
     opener = _OPENER_RE.match(name)
     if opener:
@@ -888,9 +927,14 @@ class SpeakerResolver:
         best, best_ratio = None, 0.0
         size, head, mask = len(surname), surname[:2], self._letter_mask(surname)
         for key_mask, length, key, key_head, entity in self._person_keys:
-            bound = 2.0 * (mask & key_mask).bit_count() / (size + length)
-            if bound < 0.6:
+            shared = (mask & key_mask).bit_count()
+            # the bound below 0.6, in integers: 2.0 * shared / n < 0.6 exactly when
+            # 10 * shared < 3 * n (when the two are equal both sides are the float 0.6;
+            # otherwise 2 * shared / n is at least 1 / (5 * n) away from 3 / 5, far more
+            # than the rounding of the quotient or of the literal)
+            if 10 * shared < 3 * (size + length):
                 continue
+            bound = 2.0 * shared / (size + length)
             # _ratio_floor and _ratio_bound, inlined: this loop runs for every pair
             floor = 0.6 if key_head == head and -1 <= size - length <= 1 else 0.8
             if bound < floor:

@@ -1,8 +1,9 @@
 """The fast paths of the seventh attribution pass give the results of the plain forms.
 
 Checked here against the plain forms they replace, written out: the cue-word test of a
-name's words, the letter masks counted per distinct letter, and the difflib ratio of a
-surname held inside another.
+name's words, the letter masks counted per distinct letter, the difflib ratio of a
+surname held inside another, the integer form of the fuzzy scan's bound test, and the
+plan of a one-word run.
 """
 
 from __future__ import annotations
@@ -11,14 +12,27 @@ import difflib
 import random
 import string
 
-from framing.roles import _cue_regex, is_cue_word, role_from_cues
+from framing.roles import (
+    _cue_regex,
+    builtin_registry,
+    is_cue_word,
+    load_registry,
+    role_from_cues,
+)
 from framing.speakers import (
     _ASCII_BITS,
+    _CALENDAR_WORDS,
+    _ORG_WORDS,
+    _PLACE_WORDS,
+    _TITLES,
     _ascii_letter_mask,
     _letters_plain,
+    _plan,
+    _run_plan,
     _split_title_plain,
     _surname_ratio,
     _surname_ratio_cached,
+    _word_plan,
 )
 
 HOSTILE_WORDS = ["", "a", "A", "MP", "Mp", "mp", "shadow", "Shadow", "SHADOW", "shadows",
@@ -56,8 +70,6 @@ def test_is_cue_word_is_role_from_cues_on_one_word():
 
 def _plain_split_title(name: str) -> tuple[str, str]:
     """_split_title as first written: role_from_cues on every word but the last."""
-    from framing.speakers import _TITLES
-
     words = name.split()
     cut = 0
     for i, word in enumerate(words[:-1]):
@@ -130,3 +142,38 @@ def test_surname_ratio_of_a_word_inside_another_is_difflib():
         assert _surname_ratio(a, b) == difflib.SequenceMatcher(None, a, b).ratio(), (a, b)
         contained += bool(a and b and (a in b or b in a))
     assert contained > 1000
+
+
+# ------------------------------------------------------------------ fuzzy-scan bound
+
+
+def test_integer_bound_test_is_the_float_test():
+    # _find_person skips a key when 10 * shared < 3 * n, in place of 2.0 * shared / n < 0.6
+    for n in range(1, 400):
+        for shared in range(n + 1):
+            assert (10 * shared < 3 * n) == (2.0 * shared / n < 0.6), (shared, n)
+    for n in (10**6, 10**9 + 5, 10**12 + 3):
+        for shared in (3 * n // 10 - 1, 3 * n // 10, 3 * n // 10 + 1):
+            assert (10 * shared < 3 * n) == (2.0 * shared / n < 0.6), (shared, n)
+
+
+# ------------------------------------------------------------------ one-word plans
+
+
+def test_word_plan_is_the_general_plan():
+    registries = [builtin_registry(), builtin_registry().merged(load_registry(
+        {"Nine": "other", "Monday": "police", "@handle": "advocacy", "NATO": "government",
+         "Street": "other", "Lee": "politician"}))]
+    words = [*HOSTILE_WORDS[1:], *_CALENDAR_WORDS, *_ORG_WORDS, *_PLACE_WORDS, *_TITLES,
+             "Nine", "NATO", "@handle", "@h’s", "Trump", "Trump’s", "Trump's", "Jones'",
+             "U.S.", "A", "A.", "S’s", "Lee", "BBC’s", "Street.", "X" * 250, "Monday’s",
+             "’s", "'s", ".", "Police’s", "Union'", "sUnion", "May", "April"]
+    rng = random.Random(21)
+    words += ["".join(rng.choice("AaBsS’'.@-") for _ in range(rng.randint(1, 6)))
+              for _ in range(2000)]
+    for registry in registries:
+        for word in words:
+            assert _word_plan(word, registry) == _run_plan(word, registry), word
+            assert _plan(word, registry) == _run_plan(word, registry), word
+        for run in (" Trump", "Trump ", "The ", "But\tTrump", "The\u00a0Met"):
+            assert _plan(run, registry) == _run_plan(run, registry), run
