@@ -381,3 +381,35 @@ def test_line_norm_follows_the_line_text() -> None:
     assert slot.norm == "read more: x"
     slot.text = "STRASSE  x"
     assert slot.norm == "strasse x"
+
+
+# --------------------------------------------------------------------------- fast paths
+
+def _binary_reference(text: str) -> bool:
+    from framing.clean import _BINARY_CHAR_RE
+
+    sample = text[:8192]
+    return "\x00" in sample or len(_BINARY_CHAR_RE.findall(sample)) > 0.3 * len(sample)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(list("\x01\x08\t\n\x0e\x1f\x7f\x80\x9f\xa0"
+                                                       "\ufffd\ud800a é")),
+                                  st.characters()), max_size=40))
+def test_binary_bound_and_decision(text: str) -> None:
+    from framing.clean import _BINARY_CHAR_RE, _binary_bound, looks_binary
+
+    assert _binary_bound(text) >= len(_BINARY_CHAR_RE.findall(text))
+    assert looks_binary(text) is _binary_reference(text)
+
+
+def test_binary_decision_near_the_threshold() -> None:
+    from framing.clean import looks_binary
+
+    for bad in ["\x01", "\x7f", "\x85", "\ufffd"]:
+        for good in ["a", "\xe9", "\u2019", "\ud800", "\U0001f600"]:
+            for n_bad in range(8):
+                text = bad * n_bad + good * (10 - n_bad)
+                assert looks_binary(text) is _binary_reference(text), (bad, good, n_bad)
+    long = "x" * 9000 + "\x01" * 9000  # only the first 8,192 characters count
+    assert looks_binary(long) is _binary_reference(long) is False
