@@ -81,6 +81,8 @@ _DATE_KEYS = ("date", "updated")
 _NAME_RE = re.compile(r"[A-Za-z0-9_\-]+")
 _META_KEY_RE = re.compile(r"metadata:([a-z][a-z_]*)")
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+# The characters at which ``str.splitlines`` breaks a line and ``_LINE_RE`` does not.
+_OTHER_BREAKS = frozenset("\v\f\x1c\x1d\x1e\x85")
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060"
 
 
@@ -586,6 +588,34 @@ def _strip(raw: str) -> str:
 
 
 def _split(source: str) -> list[_Slot]:
+    """The non-blank lines of ``source``, stripped, with their offsets.
+
+    A line is a maximal run of characters other than ``_LINE_RE``'s line breaks (line
+    feed, carriage return, U+2028, U+2029). ``str.splitlines`` breaks at those and at six
+    more characters: when no piece ends with one of those, its pieces are the runs, each
+    followed by its break (``\r\n`` counts as one; blank runs hold no line), and as
+    every break is whitespace, stripping a piece strips its run. That is about five
+    times cheaper than the regex's character class at every character.
+    """
+    slots: list[_Slot] = []
+    end = 0
+    for piece in source.splitlines(True):
+        start = end
+        end += len(piece)
+        if piece[-1] in _OTHER_BREAKS:
+            return _split_by_regex(source)
+        stripped = _strip(piece)
+        if stripped:
+            # what comes before the stripped text is stripped characters, none of them
+            # its first character: finding that finds where it starts
+            start += piece.find(stripped[0])
+            slots.append(_Slot(len(slots), start, start + len(stripped), stripped))
+    return slots
+
+
+def _split_by_regex(source: str) -> list[_Slot]:
+    """:func:`_split`, by ``_LINE_RE`` (the reference; used when ``str.splitlines``
+    would break lines at other characters)."""
     slots: list[_Slot] = []
     for match in _LINE_RE.finditer(source):
         raw = match.group(0)

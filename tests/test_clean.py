@@ -413,3 +413,32 @@ def test_binary_decision_near_the_threshold() -> None:
                 assert looks_binary(text) is _binary_reference(text), (bad, good, n_bad)
     long = "x" * 9000 + "\x01" * 9000  # only the first 8,192 characters count
     assert looks_binary(long) is _binary_reference(long) is False
+
+
+_LINE_TEXT = st.text(
+    alphabet=st.sampled_from(list("ab \t\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x1f\x85\ufeff"
+                                  "\u200b\u2060\xa0\u3000\xe9\u2019")),
+    max_size=30,
+)
+
+
+def _slots(slots: list) -> list[tuple[int, int, int, str]]:
+    return [(s.ordinal, s.start, s.end, s.text) for s in slots]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_LINE_TEXT)
+def test_split_by_splitlines_equals_the_line_regex(text: str) -> None:
+    from framing.clean import _split, _split_by_regex
+
+    assert _slots(_split(text)) == _slots(_split_by_regex(text))
+
+
+def test_split_by_hand() -> None:
+    from framing.clean import _split, _split_by_regex
+
+    for text in ["a\r\nb", "\ufeff a \u200b\n\n b\u2029c\rd", "a\x85b\nc", "a\x0bb", " \x1c ",
+                 "x\u2028", "\n\n\n", "a\r\r\nb\n"]:
+        assert _slots(_split(text)) == _slots(_split_by_regex(text)), repr(text)
+    # \x85, \v, \f and \x1c-\x1e do not break a line (str.splitlines would):
+    assert [s.text for s in _split("a\x85b\x0bc\nd")] == ["a\x85b\x0bc", "d"]
