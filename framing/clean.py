@@ -32,9 +32,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from framing._construct import fast_constructor
 from framing._identity import SameObject
 from framing._required_text import fold, may_contain, required_literals
-from framing._rule_prefilter import line_prefilter
+from framing._rule_prefilter import text_prefilter
 from framing.document import PARAGRAPH_KINDS, RemovedLine
 from framing.errors import InputError, LexiconError
 from framing.metadata import clean_byline, looks_like_headline, parse_date
@@ -130,6 +131,10 @@ class Cleaned:
     def text_of(self, line: Line) -> str:
         """The text of ``line`` (``source[line.start:line.end]``)."""
         return self.source[line.start:line.end]
+
+
+#: ``Line(...)``, faster (see :func:`framing._construct.fast_constructor`).
+_line = fast_constructor(Line)
 
 
 # --------------------------------------------------------------------------- rules
@@ -637,10 +642,10 @@ def _metadata_value(key: str, raw: str) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _prefilter(rules: SameObject) -> Callable[[str], bool]:
-    """The :func:`framing._rule_prefilter.line_prefilter` of a rule set (kept for the
+def _prefilter(rules: SameObject) -> Callable[[str], Callable[[str], bool]]:
+    """The :func:`framing._rule_prefilter.text_prefilter` of a rule set (kept for the
     last eight sets used)."""
-    return line_prefilter(rules.value.line_rules, _norm)  # type: ignore[attr-defined]
+    return text_prefilter(rules.value.line_rules, _norm)  # type: ignore[attr-defined]
 
 
 def _apply_line_rule(rule: Rule, slot: _Slot, state: _State) -> bool:
@@ -806,7 +811,7 @@ def clean(text: str, rules: Rules | None = None) -> Cleaned:
     slots = _split(source)
     state = _State()
     line_rules = rules.line_rules
-    may_apply = _prefilter(SameObject(rules))
+    may_apply = _prefilter(SameObject(rules))(source)
     for slot in slots:
         if not may_apply(slot.text):
             continue  # no rule can match the line (see framing._rule_prefilter)
@@ -819,7 +824,7 @@ def clean(text: str, rules: Rules | None = None) -> Cleaned:
                 break
     for rule in rules.structural:
         _STRUCTURAL[rule.function](slots, rule, state)  # type: ignore[index]
-    lines = tuple(Line(s.start, s.end, s.kind) for s in slots if s.kept)
+    lines = tuple(_line(s.start, s.end, s.kind) for s in slots if s.kept)
     removed = [RemovedLine(s.text, s.reason, s.rule, s.start, s.end)  # type: ignore[arg-type]
                for s in slots if not s.kept]
     removed.extend(state.prefixes)

@@ -140,3 +140,25 @@ def test_may_share_norm_by_hand() -> None:
     # different first or last letters cannot share a norm:
     assert not _may_share_norm("Police said", "The police said")
     assert not _may_share_norm("Police said.", "Police said")
+
+
+_TEXT_PIECES = ["Photo credit: Reuters", "PHOTO CREDİT", "credıt", "ſupport our journalism",
+                "Sky News approached", "ASKED", "a\u0307sked", "ΑΣ", "Σ asked", "ß", "\n", " ",
+                "By Jane Doe", "Advertisement", "image", "credit", "İmage credit", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TEXT_PIECES), st.text(max_size=6)), max_size=12))
+def test_text_prefilter_equals_the_line_test(pieces: list[str]) -> None:
+    # For the lines of a text (any substring), the test narrowed to the literals the
+    # folded text holds gives what the general test gives.
+    from framing._rule_prefilter import text_prefilter
+
+    rules = load_rules().line_rules
+    general = line_prefilter(rules, _norm)
+    text = "".join(pieces)
+    narrowed = text_prefilter(rules, _norm)(text)
+    for start in range(0, len(text), 3):
+        for end in range(start + 1, len(text) + 1, 2):
+            line = text[start:end]
+            assert narrowed(line) is general(line), line
