@@ -176,7 +176,7 @@ def test_streamed_csv_neutralises_formulas_and_quotes_carriage_returns() -> None
 def test_warm_up_loads_every_resource_a_batch_reads() -> None:
     # In a fresh interpreter: after the warm-up text is scored, scoring an article with
     # a word missing from the pronouncing dictionary loads nothing more (the hyphenation
-    # dictionary, the one resource only such a word needs, is already loaded).
+    # dictionary and its trie, the resources only such a word needs, are already loaded).
     import subprocess
 
     code = (
@@ -184,10 +184,13 @@ def test_warm_up_loads_every_resource_a_batch_reads() -> None:
         "from framing.article import Article\n"
         "from framing import syllables\n"
         "_warm_up({})\n"
-        "loaded = syllables._pyphen.cache_info().currsize\n"
+        "loaded = [f.cache_info().currsize for f in (syllables._pyphen,"
+        " syllables._hyphenation_trie)]\n"
         "score_record(Article(id='x', text='The Zorvathic plan. \\u201cNo,\\u201d she said.'))\n"
-        "print(loaded, syllables._pyphen.cache_info().misses)\n"
+        "print(*loaded, syllables._pyphen.cache_info().misses,"
+        " syllables._hyphenation_trie.cache_info().misses)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=120)
-    assert out.stdout.split() == ["1", "1"]  # loaded by the warm-up, once
+    # the hyphenation dictionary and its trie: loaded by the warm-up, once
+    assert out.stdout.split() == ["1", "1", "1", "1"]
