@@ -26,7 +26,8 @@ import math
 import string
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise, repeat
+from itertools import compress, count, pairwise, repeat
+from operator import is_not
 from typing import Any
 
 __all__ = [
@@ -318,7 +319,8 @@ def _score_valence(values: list[float], n: int, text: str, chunks: int) -> _Scor
     sum_s = float(sum(values))
     # vaderSentiment's punctuation emphasis: "!" adds 0.292 each (at most 4), two or
     # three "?" add 0.18 each, more add 0.96
-    punct = min(text.count("!"), 4) * 0.292
+    exclamations = text.count("!")
+    punct = (exclamations if exclamations < 4 else 4) * 0.292  # min(count, 4), no call
     qm_count = text.count("?")
     if qm_count > 1:
         punct = punct + (qm_count * 0.18 if qm_count <= 3 else 0.96)
@@ -350,12 +352,16 @@ def _score_valence(values: list[float], n: int, text: str, chunks: int) -> _Scor
         neg_sum -= punct
     total = pos_sum + math.fabs(neg_sum) + neu_count
     # pos_sum and neu_count are >= 0 and total > 0: their shares are never negative
-    # (nor -0.0), so math.fabs would return them unchanged
+    # (nor -0.0), so math.fabs would return them unchanged. A share whose sum is zero
+    # (no positive or no negative word: most sentences) is 0.0 / total = 0.0, which
+    # round() returns unchanged but slowly: it is given directly. (pos_sum only grows
+    # from 0.0, by more than 1 or by the emphasis when already positive; neg_sum only
+    # falls from 0.0 likewise: neither is -0.0.)
     return (
         _round(compound, 4),
-        _round(pos_sum / total, 3),
-        _round(neu_count / total, 3),
-        _round(math.fabs(neg_sum / total), 3),
+        _round(pos_sum / total, 3) if pos_sum else 0.0,
+        _round(neu_count / total, 3) if neu_count else 0.0,
+        _round(math.fabs(neg_sum / total), 3) if neg_sum else 0.0,
         chunks,
     )
 
@@ -463,23 +469,36 @@ def polarity_and_words(text: str) -> _Scores:
             else:
                 return _score_valence(list(map(t.lexicon.__getitem__, found)), len(tokens),
                                       text, chunks)
-        # vaderSentiment's _strip_punc_if_word: keep the word when stripping leaves <= 2 chars
-        lw = [core if len(core) > 2 else token for token, core in zip(tokens, cores)]
+        # vaderSentiment's _strip_punc_if_word: keep the word when stripping leaves <= 2
+        # chars. A word is its core (the same object: str.strip returns its string when
+        # it strips nothing) but where stripping removed something, in C-level passes.
+        lw = cores
+        for i in compress(count(), map(is_not, cores, tokens)):
+            if len(cores[i]) <= 2:
+                lw[i] = tokens[i]
         plain_ok = "n't" not in lower
     else:
         words = [tok if len(s := tok.strip(_PUNCT)) <= 2 else s for tok in text.split()]
         if not words:
             return _EMPTY
         lw = [w.lower() for w in words]
+        lower = " ".join(lw)  # holds every word of lw, as _score_words needs
         plain_ok = False
         chunks = -1
-    return _score_words(text, lw, plain_ok, caps_visible, t, chunks)
+    return _score_words(text, lower, lw, plain_ok, caps_visible, t, chunks)
 
 
 def _score_words(
-    text: str, lw: list[str], plain_ok: bool, caps_visible: bool, t: _Tables, chunks: int
+    text: str,
+    lower: str,
+    lw: list[str],
+    plain_ok: bool,
+    caps_visible: bool,
+    t: _Tables,
+    chunks: int,
 ) -> _Scores:
-    """Scores from the lower-cased, stripped words ``lw`` of ``text`` (and ``chunks``).
+    """Scores from the lower-cased, stripped words ``lw`` of ``text`` (and ``chunks``);
+    ``lower`` holds every word of ``lw`` as a substring (the lower-cased text).
 
     Most lexicon words of news text have no booster, negator or idiom near them, and
     their valence is the lexicon value with at most the capitals rule applied. A word
@@ -493,13 +512,14 @@ def _score_words(
     is written in capitals only where its upper-case form occurs in ``text`` (true of
     ASCII text and of text without the Kelvin sign, see :func:`polarity_and_words`).
     """
-    # one pass for the lexicon words' places (no set intersection first: half the time)
-    hit_keys = t.hit_keys
-    hits = [i for i, w in enumerate(lw) if w in hit_keys]
+    # one C-level pass for the lexicon words' places (no set intersection first)
+    hits = list(compress(count(), map(t.hit_keys.__contains__, lw)))
     if not hits:
         return (0.0, 0.0, 1.0, 0.0, chunks)
     n = len(lw)
-    if "kind" in lw:  # "kind of" is a dampener, not the lexicon word "kind"
+    # "kind of" is a dampener, not the lexicon word "kind"; only a lexicon word can be
+    # dropped, so only the few lexicon words are searched for "kind"
+    if "kind" in map(lw.__getitem__, hits):
         hits = [i for i in hits if not (lw[i] == "kind" and i < n - 1 and lw[i + 1] == "of")]
         if not hits:
             return (0.0, 0.0, 1.0, 0.0, chunks)
@@ -541,7 +561,7 @@ def _score_words(
                 cap_diff = 0 < n - sum(map(str.isupper, words)) < n
             valence = _valence(words, lw, i, cap_diff, t, idioms)
         values.append(valence)
-    if "but" in lw:
+    if "but" in lower and "but" in lw:  # a substring search first: "but" is rare
         sentiments: list[Any] = [0] * n
         for i, v in zip(hits, values):
             sentiments[i] = v

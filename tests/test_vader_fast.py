@@ -130,6 +130,8 @@ _VOCAB = [
     "BUT", "the", "shit", "bomb", "bad", "ass", "yeah", "right", "to", "die", "for", "or",
     "nor", "police", "protesters", "free", ":)", ":(", ":D", "lol", "!", "!!", "?", "??",
     "good!", "(bad)", "'good'", "\u201cgreat\u201d", "\U0001F601", "\U0001F4A9", "x",
+    # short words carrying punctuation (kept as written), "but" and "kind" with it
+    "no,", "(no)", "ok.", "x!", "'s", "but,", "(kind", "of,", "so.",
 ]
 
 
