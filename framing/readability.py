@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 from itertools import compress, repeat
-from operator import is_
+from operator import eq, is_
 from typing import TYPE_CHECKING, cast
 
 from framing.document import TokenColumns, token_columns
@@ -679,18 +679,19 @@ def count_readability(
         The :class:`ReadabilityCounts`; all zero for an empty document.
     """
     kept = list(_running_text(doc, paragraph_kinds))
-    # The texts of each kind are picked from the columns in C (compress), and the packed
-    # profiles add up in one C-level sum per kind.
+    # The texts of each kind are picked from the columns in C (compress over
+    # operator.eq: a bound str.__eq__ is a slot wrapper, called through a new argument
+    # tuple per token), and the packed profiles add up in one C-level sum per kind.
     words: list[str] = []
     numbers: list[str] = []
     sentences = 0
     for texts, _, kinds in kept:
         if _WORD in kinds:
-            words += compress(texts, map(_WORD.__eq__, kinds))
+            words += compress(texts, map(eq, kinds, repeat(_WORD)))
         elif _NUMBER not in kinds:
             continue  # a sentence counts when it holds a word or number token
         if _NUMBER in kinds:
-            numbers += compress(texts, map(_NUMBER.__eq__, kinds))
+            numbers += compress(texts, map(eq, kinds, repeat(_NUMBER)))
         sentences += 1
     if not words and not numbers:
         return ReadabilityCounts()
