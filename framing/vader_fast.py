@@ -319,8 +319,7 @@ def _score_valence(values: list[float], n: int, text: str, chunks: int) -> _Scor
     sum_s = float(sum(values))
     # vaderSentiment's punctuation emphasis: "!" adds 0.292 each (at most 4), two or
     # three "?" add 0.18 each, more add 0.96
-    exclamations = text.count("!")
-    punct = (exclamations if exclamations < 4 else 4) * 0.292  # min(count, 4), no call
+    punct = min(text.count("!"), 4) * 0.292
     qm_count = text.count("?")
     if qm_count > 1:
         punct = punct + (qm_count * 0.18 if qm_count <= 3 else 0.96)
