@@ -166,7 +166,9 @@ def word_tokens(text: str, offset: int = 0) -> list[WordToken]:
 _WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
 #: Each hyphen, and the pattern of it with a letter or digit on each side (it joins the
 #: words either side); the hyphen first, so that ``finditer`` skips to it as to a literal.
-_HYPHEN_JOINS = tuple((h, re.compile(re.escape(h) + r"(?<=[^\W_].)(?=[^\W_])")) for h in "-‐‑")
+_HYPHEN_JOINS = tuple(
+    (h, re.compile(re.escape(h) + r"(?<=[^\W_].)(?=[^\W_])")) for h in sorted(_HYPHENS)
+)
 _FALSE = repeat(False)
 _STRAIGHTEN = methodcaller("replace", "’", "'")
 _POSSESSIVE = methodcaller("endswith", "'s")
