@@ -95,6 +95,19 @@ def test_stats_and_parent_gc_left_unfrozen() -> None:
     assert gc.get_freeze_count() == 0  # frozen only while the workers forked
 
 
+def test_a_callers_frozen_heap_stays_frozen() -> None:
+    # framing score freezes its loaded resources before streaming; starting the pool
+    # must not undo that (gc.unfreeze() would release everything the caller froze)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        records = list(iter_records(synthetic_articles(4), jobs=2, chunksize=2))
+        assert len(records) == 4
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"),
                     reason="the patch reaches the workers only when they are forked (Linux)")
 def test_a_worker_crash_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
