@@ -44,7 +44,7 @@ from framing._phrase_search import (
 )
 from framing._tomltables import data_error, read_tables
 from framing.document import Document, interval_membership, sentence_regions
-from framing.lexicon import WordToken, build_index, match_phrases, term_parts
+from framing.lexicon import TERM_SPLIT_RE, WordToken, build_index, match_phrases, term_parts
 
 __all__ = ["ActorGroup", "ActorMention", "find_actor_mentions", "load_actors"]
 
@@ -240,12 +240,11 @@ def _actor_index(actors: tuple[ActorGroup, ...]) -> dict[str, Any]:
     for g in actors:
         for alias in g.aliases:
             cased = alias != alias.lower()
-            payload = _Alias(g.name, alias, cased, tuple(_TERM_SPLIT.split(alias.strip())))
+            payload = _Alias(g.name, alias, cased, tuple(TERM_SPLIT_RE.split(alias.strip())))
             items.extend((keys, payload) for keys in _alias_keys(alias))
     return build_index(items)
 
 
-_TERM_SPLIT = re.compile(r"[\s\-‐‑]+")
 #: A :class:`WordToken`'s ``norm`` (its first field).
 _NORM = itemgetter(0)
 

@@ -79,7 +79,8 @@ _FIELDS = ("term", "category", "weight", "note", "source", "match")
 _CATEGORY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = frozenset("-‐‑")
-_TERM_SPLIT_RE = re.compile(r"[\s\-‐‑]+")
+#: What separates the words of a lexicon term or an actor alias: spaces and hyphens.
+TERM_SPLIT_RE = re.compile(r"[\s\-‐‑]+")
 
 T = TypeVar("T")
 
@@ -360,7 +361,7 @@ def match_phrases(
 
 def term_parts(term: str) -> tuple[str, ...]:
     """Lower-case words of a term, split on spaces and hyphens (``'s`` kept as written)."""
-    return tuple(p for p in _TERM_SPLIT_RE.split(term.lower().replace("’", "'").strip()) if p)
+    return tuple(p for p in TERM_SPLIT_RE.split(term.lower().replace("’", "'").strip()) if p)
 
 
 # --------------------------------------------------------------------------- lexicon

@@ -1236,7 +1236,6 @@ class SpeakerResolver:
 
     def _document_author(self, noun: str, position: int) -> Resolved:
         """Who issued "the letter" / "the statement": the subject of its last mention."""
-        source = self._doc.source
         for sentence in reversed(self._sentences_before(position, 40)):
             low = sentence.text.lower()
             if noun in low or (noun == "letter" and re.search(r"\b(?:wrote|written)\b", low)):
@@ -1249,7 +1248,6 @@ class SpeakerResolver:
                             return self._person_resolved(m.text, m.description)
                         return self._org_resolved(m.text, m.description)
         res = self._last_speaker(position, ("person", "org"))
-        del source
         return res if res is not None else _resolved(None, "other", "none")
 
     def _kind_reference(self, low: str, position: int) -> Resolved | None:
