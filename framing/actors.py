@@ -28,7 +28,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -44,7 +43,14 @@ from framing._phrase_search import (
 )
 from framing._tomltables import data_error, read_tables
 from framing.document import Document, interval_membership, sentence_regions
-from framing.lexicon import TERM_SPLIT_RE, WordToken, build_index, match_phrases, term_parts
+from framing.lexicon import (
+    TERM_SPLIT_RE,
+    WordToken,
+    build_index,
+    match_phrases,
+    term_parts,
+    token_norms,
+)
 
 __all__ = ["ActorGroup", "ActorMention", "find_actor_mentions", "load_actors"]
 
@@ -245,9 +251,6 @@ def _actor_index(actors: tuple[ActorGroup, ...]) -> dict[str, Any]:
     return build_index(items)
 
 
-#: A :class:`WordToken`'s ``norm`` (its first field).
-_NORM = itemgetter(0)
-
 
 @lru_cache(maxsize=16)
 def _specs(actors: tuple[ActorGroup, ...]) -> tuple[ProbeSpec, ...]:
@@ -356,7 +359,7 @@ def _sentence_spans(
     probes, index, table = found
 
     def match(toks: list[WordToken], _where: Any) -> list[tuple[int, int, Any]]:
-        return match_phrases(toks, list(map(_NORM, toks)), index, _case_ok)
+        return match_phrases(toks, token_norms(toks), index, _case_ok)
 
     for region, spans in search_regions(source, regions, probes, table, match):
         yield region[2], spans

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import accumulate, compress, repeat
-from operator import add, methodcaller
+from operator import add, itemgetter, methodcaller
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -77,7 +77,8 @@ CATEGORIES = (
 _MATCH_MODES = ("inflect", "exact")
 _FIELDS = ("term", "category", "weight", "note", "source", "match")
 _CATEGORY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+#: A word of :func:`word_tokens`: letters and digits, joined by inner apostrophes.
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENS = frozenset("-‐‑")
 #: What separates the words of a lexicon term or an actor alias: spaces and hyphens.
 TERM_SPLIT_RE = re.compile(r"[\s\-‐‑]+")
@@ -163,8 +164,8 @@ def word_tokens(text: str, offset: int = 0) -> list[WordToken]:
     return out
 
 
-#: :data:`_WORD_RE` as a split pattern: the words are the odd pieces.
-_WORD_SPLIT_RE = re.compile(f"({_WORD_RE.pattern})")
+#: :data:`WORD_RE` as a split pattern: the words are the odd pieces.
+_WORD_SPLIT_RE = re.compile(f"({WORD_RE.pattern})")
 #: Each hyphen, and the pattern of it with a letter or digit on each side (it joins the
 #: words either side); the hyphen first, so that ``finditer`` skips to it as to a literal.
 _HYPHEN_JOINS = tuple(
@@ -301,6 +302,15 @@ class _PhraseIndex(dict):
                 singles[key] = one
         self.pairs = {k: tuple(v) for k, v in pairs.items()}
         self.singles = singles
+
+
+def token_norms(tokens: Sequence[WordToken]) -> list[str]:
+    """The ``norm`` of each token, in order: the keys :func:`match_phrases` looks up."""
+    return list(map(_NORM, tokens))
+
+
+#: A :class:`WordToken`'s ``norm`` (its first field).
+_NORM = itemgetter(0)
 
 
 def match_phrases(

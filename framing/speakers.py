@@ -395,12 +395,12 @@ def _letters_plain(word: str) -> frozenset[tuple[str, int]]:
     return frozenset(pairs)
 
 
-#: The fixed bit of each (lower-case ASCII letter, occurrence number up to 8) pair.
-_ASCII_BITS = {(letter, n): 8 * i + n - 1
-               for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz") for n in range(1, 9)}
 #: The fixed bit of each lower-case ASCII letter's first occurrence (its pairs' bits
 #: follow it: occurrence n has bit base + n - 1).
 _ASCII_BASE = {letter: 8 * i for i, letter in enumerate("abcdefghijklmnopqrstuvwxyz")}
+#: The fixed bit of each (lower-case ASCII letter, occurrence number up to 8) pair.
+_ASCII_BITS = {(letter, n): base + n - 1 for letter, base in _ASCII_BASE.items()
+               for n in range(1, 9)}
 
 
 @lru_cache(maxsize=1 << 15)

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice
-from operator import itemgetter, methodcaller
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ from framing.document import (
 )
 from framing.errors import InputError
 from framing.lexicon import (
-    _WORD_RE,
+    WORD_RE,
     Entry,
     Lexicon,
     WordToken,
@@ -58,6 +58,7 @@ from framing.lexicon import (
     load_lexicon,
     match_phrases,
     term_variants,
+    token_norms,
     word_tokens,
 )
 from framing.quotes import document_quotes
@@ -90,8 +91,7 @@ _SPEECH_CUES = frozenset(
     for form in inflections(w)
 )
 
-#: A :class:`WordToken`'s ``norm`` (its first field), and the test for an ``-ly`` word.
-_NORM = itemgetter(0)
+#: The test for an ``-ly`` word.
 _ENDS_LY = methodcaller("endswith", "ly")
 
 #: The lower-cased words whose :func:`word_tokens` norm is a speech cue.
@@ -375,7 +375,7 @@ def _has_speech_cue(text: str) -> bool:
         return False
     # a word's norm is a cue exactly when the word, lower-cased, is a cue or a cue
     # followed by a possessive (cues have no apostrophe): no tokens needed
-    return not _SPEECH_CUE_WORDS.isdisjoint(map(str.lower, _WORD_RE.findall(text)))
+    return not _SPEECH_CUE_WORDS.isdisjoint(map(str.lower, WORD_RE.findall(text)))
 
 
 # ----------------------------------------------------------------- matching
@@ -506,7 +506,7 @@ def _hits(doc: Document, lex: Lexicon, scare: Sequence[ScareQuote]) -> list[Term
     lines: dict[tuple[int, int, bool], bool] = {}
 
     def match(toks: list[WordToken], where: Where) -> list[tuple[int, int, Entry]]:
-        exact_keys = list(map(_NORM, toks))
+        exact_keys = token_norms(toks)
         keys = exact_keys
         # _key changes only -ly words that are not entries themselves (found in C)
         for k in compress(range(len(exact_keys)), map(_ENDS_LY, exact_keys)):

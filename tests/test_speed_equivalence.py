@@ -270,11 +270,11 @@ def test_long_inputs_skip_the_caches_with_the_same_results():
 
 def _plain_word_tokens(text, offset=0):
     """word_tokens as first written: one WordToken per regex match, built in a loop."""
-    from framing.lexicon import _HYPHENS, _WORD_RE, WordToken
+    from framing.lexicon import _HYPHENS, WORD_RE, WordToken
 
     out = []
     n = len(text)
-    for m in _WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text):
         s, e = m.start(), m.end()
         surface = m.group()
         low = surface.lower().replace("’", "'")
